@@ -1,0 +1,920 @@
+//! Finding the main content: prune boilerplate, score candidate blocks, select the main
+//! region, and copy it out as a clean tree for rendering and link collection.
+//!
+//! The steps, each usable on its own:
+//! 1. [`Analysis::new`]: per-node text figures over the flat index, computed once.
+//! 2. [`Analysis::prune`]: which subtrees are boilerplate at a given [`Strictness`].
+//! 3. [`Analysis::select`]: score paragraphs into their ancestors, pick the best
+//!    container, then widen it to the whole main region when the region is mostly
+//!    content (WCXB's ground truth is the whole region, not one narrow node).
+//! 4. [`Analysis::clean`]: drop link-dense leftovers inside the selected region.
+//! 5. [`to_tree`]: copy the kept nodes into a fresh tree with a depth cap.
+//!
+//! No per-site rules: only tags, ARIA/hidden markup, generic class/id vocabulary and
+//! text statistics.
+
+use crate::dom::{Flat, Kind, NONE};
+use ego_tree::{NodeId, Tree};
+use scraper::node::Text;
+use scraper::Node;
+
+/// Elements never part of readable content.
+const NEVER_CONTENT: &[&str] = &[
+    "script", "style", "template", "svg", "math", "canvas", "iframe", "object",
+    "embed", "button", "input", "select", "textarea", "option", "optgroup", "datalist",
+    "head", "title", "meta", "link", "base", "dialog", "map", "area", "audio", "video",
+    "source", "track", "param", "label", "progress", "meter",
+];
+
+/// Page furniture by tag.
+const STRUCTURAL: &[&str] = &["nav", "header", "footer", "aside", "menu"];
+
+/// Class/id tokens that mark boilerplate; a token matches when it starts with one.
+const NEGATIVE_PREFIXES: &[&str] = &[
+    "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "comment",
+    "newsletter", "subscri", "advert", "sponsor", "promo", "breadcrumb", "paginat",
+    "pager", "sidebar", "popup", "modal", "overlay", "outbrain", "taboola", "disqus",
+    "recommend", "trending", "signup", "navbar", "navigation", "menu", "masthead", "footer",
+    "toolbar", "banner", "widget", "skiplink", "skip", "byline", "author", "dateline",
+    "tags", "tagcloud", "login", "rating", "offcanvas",
+];
+
+/// Whole class/id tokens that mark boilerplate.
+const NEGATIVE_EXACT: &[&str] = &[
+    "ad", "ads", "adv", "nav", "header", "share", "tools", "follow", "more", "aside",
+    "topbar", "bottombar", "copyright", "legal", "sticky", "toc",
+];
+
+/// Class/id tokens that mark the main container; they outweigh negatives for pruning.
+const POSITIVE: &[&str] = &[
+    "content", "main", "article", "body", "entry", "story", "post", "text", "prose",
+    "blog", "page", "markdown", "richtext", "description", "product", "thread",
+    "message", "topic", "docs", "documentation",
+];
+
+/// Headings that introduce page furniture rather than content (matched as a prefix of
+/// the lower-cased heading text).
+const FURNITURE_HEADINGS: &[&str] = &[
+    "related", "you may also", "you might also", "you may like", "you might like",
+    "people who viewed", "people also", "customers who", "customers also", "also viewed",
+    "recommended", "recommendations", "more from", "more stories", "more articles",
+    "more news", "more to explore", "popular", "most popular", "most read", "trending",
+    "read next", "up next", "similar", "comments", "leave a reply", "leave a comment",
+    "share this", "share on", "follow us", "subscribe", "newsletter", "sign up",
+    "sponsored", "advertisement", "latest news", "latest posts", "recent posts",
+    "about the author", "tags", "explore more", "don't miss", "editor's picks",
+    "top stories", "in other news", "other articles", "frequently bought",
+];
+
+/// How hard to prune.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strictness {
+    /// Only what is never content: scripts, styles, hidden and form controls.
+    Hard,
+    /// Also page furniture by tag and class/id vocabulary.
+    Strict,
+}
+
+/// Per-node figures over the flat index.
+pub struct Analysis<'f, 'a> {
+    pub flat: &'f Flat<'a>,
+    /// Non-whitespace characters of each text node.
+    own_chars: Vec<u32>,
+    own_commas: Vec<u16>,
+    /// Nodes inside an `<a>`.
+    in_link: Vec<bool>,
+    /// Never-content nodes (subtree roots), independent of strictness.
+    hard: Vec<bool>,
+    /// Text of each subtree with only `hard` pruning, to protect big wrappers.
+    hard_text: Vec<u32>,
+    /// Class/id weight of each element (negative: boilerplate vocabulary).
+    class_weight: Vec<i8>,
+}
+
+/// Subtree totals under one pruning.
+pub struct Totals {
+    pub text: Vec<u32>,
+    pub link: Vec<u32>,
+    pub commas: Vec<u32>,
+    /// Paragraph-like blocks with real text.
+    pub paras: Vec<u32>,
+    /// Links (`<a>` with text).
+    pub anchors: Vec<u32>,
+}
+
+/// Text figures of a selection.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub chars: u32,
+    pub link_chars: u32,
+    pub paragraphs: u32,
+}
+
+/// The selected content: subtree roots in document order and the nodes to leave out.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    pub roots: Vec<usize>,
+    pub removed: Vec<bool>,
+}
+
+impl<'f, 'a> Analysis<'f, 'a> {
+    pub fn new(flat: &'f Flat<'a>) -> Self {
+        let n = flat.len();
+        let mut own_chars = vec![0u32; n];
+        let mut own_commas = vec![0u16; n];
+        let mut in_link = vec![false; n];
+        let mut hard = vec![false; n];
+        let mut class_weight = vec![0i8; n];
+        for i in 0..n {
+            let node = &flat.nodes[i];
+            let parent = node.parent;
+            let parent_link = parent != NONE && in_link[parent as usize];
+            match node.kind {
+                Kind::Text => {
+                    let mut chars = 0u32;
+                    let mut commas = 0u16;
+                    for c in flat.text(i).chars() {
+                        if !c.is_whitespace() {
+                            chars += 1;
+                            if matches!(c, ',' | '，' | '、' | '،') {
+                                commas = commas.saturating_add(1);
+                            }
+                        }
+                    }
+                    own_chars[i] = chars;
+                    own_commas[i] = commas;
+                    in_link[i] = parent_link;
+                }
+                Kind::Element => {
+                    in_link[i] = parent_link || node.name == "a";
+                    hard[i] = is_hard_boilerplate(flat, i);
+                    class_weight[i] = class_id_weight(flat, i);
+                }
+                Kind::Other => {}
+            }
+        }
+        let mut analysis = Analysis {
+            flat,
+            own_chars,
+            own_commas,
+            in_link,
+            hard,
+            hard_text: Vec::new(),
+            class_weight,
+        };
+        analysis.hard_text = analysis.totals(&analysis.hard.clone()).text;
+        // `<noscript>` holds either a JS-less fallback of the page (keep) or a tracking
+        // pixel / "enable JavaScript" notice (drop): tell them apart by size.
+        let mut changed = false;
+        for i in 0..n {
+            if flat.nodes[i].name == "noscript" && !analysis.hard[i] && analysis.hard_text[i] < 200
+            {
+                analysis.hard[i] = true;
+                changed = true;
+            }
+        }
+        if changed {
+            analysis.hard_text = analysis.totals(&analysis.hard.clone()).text;
+        }
+        analysis
+    }
+
+    /// Subtree roots to drop at `strictness` (a dropped node's descendants are dropped
+    /// with it; only the roots are marked).
+    pub fn prune(&self, strictness: Strictness, body: usize) -> Vec<bool> {
+        let flat = self.flat;
+        let mut removed = self.hard.clone();
+        if strictness == Strictness::Hard {
+            return removed;
+        }
+        let page_text = self.hard_text[body].max(1);
+        let mut i = 0;
+        while i < flat.len() {
+            let node = &flat.nodes[i];
+            if removed[i] {
+                i = node.end as usize;
+                continue;
+            }
+            if node.kind == Kind::Element && i != body {
+                // A "boilerplate" wrapper holding most of the page is a layout
+                // container with an unlucky class name, not boilerplate.
+                let share = self.hard_text[i] as f32 / page_text as f32;
+                let furniture = STRUCTURAL.contains(&node.name)
+                    || matches!(
+                        flat.attr(i, "role"),
+                        Some("navigation" | "banner" | "contentinfo" | "complementary")
+                    );
+                let boiler = (furniture && share < 0.6)
+                    || (self.class_weight[i] < 0 && share < 0.5 && !is_main_tag(node.name));
+                if boiler {
+                    removed[i] = true;
+                    i = node.end as usize;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        self.prune_furniture_sections(&mut removed, body);
+        removed
+    }
+
+    /// Drops sections introduced by a furniture heading ("Related articles", "People
+    /// also viewed", "Comments"): the heading's container when the heading opens it,
+    /// else the heading and its following siblings up to the next heading.
+    fn prune_furniture_sections(&self, removed: &mut [bool], body: usize) {
+        let flat = self.flat;
+        let page_text = self.hard_text[body].max(1) as f32;
+        let mut i = body;
+        let end = flat.nodes[body].end as usize;
+        while i < end {
+            if removed[i] {
+                i = flat.nodes[i].end as usize;
+                continue;
+            }
+            let name = flat.nodes[i].name;
+            if !matches!(name, "h2" | "h3" | "h4" | "h5" | "h6") || self.hard_text[i] > 60 {
+                i += 1;
+                continue;
+            }
+            let heading = flatten_text(flat, i, removed).to_lowercase();
+            let heading = heading.trim();
+            if !FURNITURE_HEADINGS.iter().any(|p| heading.starts_with(p)) {
+                i += 1;
+                continue;
+            }
+            // Climb while the heading is the first thing in its container.
+            let mut container = i;
+            loop {
+                let parent = flat.nodes[container].parent;
+                if parent == NONE || parent as usize == body {
+                    break;
+                }
+                let parent = parent as usize;
+                let first = flat.children(parent).find(|&c| match flat.nodes[c].kind {
+                    Kind::Element => !removed[c] && self.hard_text[c] > 0,
+                    Kind::Text => self.own_chars[c] > 0,
+                    Kind::Other => false,
+                });
+                if first != Some(container) || self.hard_text[parent] as f32 > 0.4 * page_text {
+                    break;
+                }
+                container = parent;
+            }
+            if container != i {
+                removed[container] = true;
+                i = flat.nodes[container].end as usize;
+                continue;
+            }
+            // A heading in the middle of its parent: drop it and what follows it.
+            removed[i] = true;
+            let mut sibling = flat.nodes[i].end as usize;
+            let parent_end = match flat.nodes[i].parent {
+                NONE => end,
+                p => flat.nodes[p as usize].end as usize,
+            };
+            while sibling < parent_end {
+                if matches!(flat.nodes[sibling].name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                    break;
+                }
+                removed[sibling] = true;
+                sibling = flat.nodes[sibling].end as usize;
+            }
+            i = sibling;
+        }
+    }
+
+    /// Subtree totals with `removed` subtrees left out.
+    pub fn totals(&self, removed: &[bool]) -> Totals {
+        let flat = self.flat;
+        let n = flat.len();
+        let mut text = vec![0u32; n];
+        let mut link = vec![0u32; n];
+        let mut commas = vec![0u32; n];
+        let mut paras = vec![0u32; n];
+        let mut anchors = vec![0u32; n];
+        let dropped = self.dropped(removed);
+        for i in (0..n).rev() {
+            if dropped[i] {
+                continue;
+            }
+            let node = &flat.nodes[i];
+            if node.kind == Kind::Text {
+                text[i] = self.own_chars[i];
+                commas[i] = self.own_commas[i] as u32;
+                if self.in_link[i] {
+                    link[i] = self.own_chars[i];
+                }
+            } else if node.kind == Kind::Element
+                && matches!(node.name, "p" | "pre" | "blockquote" | "li" | "dd" | "td")
+                && text[i] >= 40
+            {
+                paras[i] += 1;
+            } else if node.name == "a" && text[i] > 0 {
+                anchors[i] += 1;
+            }
+            let p = node.parent;
+            if p != NONE {
+                let p = p as usize;
+                text[p] += text[i];
+                link[p] += link[i];
+                commas[p] += commas[i];
+                paras[p] += paras[i];
+                anchors[p] += anchors[i];
+            }
+        }
+        Totals {
+            text,
+            link,
+            commas,
+            paras,
+            anchors,
+        }
+    }
+
+    /// Expands subtree-root marks to every node of those subtrees.
+    fn dropped(&self, removed: &[bool]) -> Vec<bool> {
+        let flat = self.flat;
+        let n = flat.len();
+        let mut dropped = vec![false; n];
+        let mut i = 0;
+        while i < n {
+            if removed[i] {
+                let end = flat.nodes[i].end as usize;
+                for d in dropped.iter_mut().take(end).skip(i) {
+                    *d = true;
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        dropped
+    }
+
+    /// Scores every element as a container of paragraphs (Readability-style: each
+    /// paragraph feeds its parent fully and its grandparents in decreasing shares).
+    pub fn scores(&self, removed: &[bool], totals: &Totals) -> Vec<f32> {
+        let flat = self.flat;
+        let n = flat.len();
+        let mut score = vec![0f32; n];
+        let dropped = self.dropped(removed);
+        for i in 0..n {
+            let node = &flat.nodes[i];
+            if dropped[i] || node.kind != Kind::Element {
+                continue;
+            }
+            let is_para = match node.name {
+                "p" | "pre" | "td" | "blockquote" | "dd" | "li" => true,
+                "div" | "section" | "article" | "span" | "font" => {
+                    self.direct_text(i, &dropped) >= 40
+                }
+                _ => false,
+            };
+            let len = totals.text[i];
+            if !is_para || len < 25 {
+                continue;
+            }
+            let ld = totals.link[i] as f32 / len as f32;
+            let base = (1.0 + totals.commas[i].min(20) as f32 + (len as f32 / 100.0).min(3.0))
+                * (1.0 - ld);
+            let mut ancestor = node.parent;
+            let mut level = 0;
+            while ancestor != NONE && level < 5 {
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f32 * 3.0,
+                };
+                score[ancestor as usize] += base / divider;
+                ancestor = flat.nodes[ancestor as usize].parent;
+                level += 1;
+            }
+        }
+        for (i, s) in score.iter_mut().enumerate() {
+            if *s == 0.0 {
+                continue;
+            }
+            let node = &flat.nodes[i];
+            let tag_bonus = match node.name {
+                "article" | "main" => 10.0,
+                "div" | "section" => 5.0,
+                "pre" | "td" | "blockquote" => 3.0,
+                "ol" | "ul" | "dl" | "form" | "li" => -3.0,
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+                _ => 0.0,
+            };
+            let hint = if has_main_hint(flat, i) { 15.0 } else { 0.0 };
+            let ld = totals.link[i] as f32 / totals.text[i].max(1) as f32;
+            *s = (*s + tag_bonus + hint + 8.0 * self.class_weight[i] as f32) * (1.0 - ld);
+        }
+        score
+    }
+
+    /// Characters of `i`'s own text children (not in child elements).
+    fn direct_text(&self, i: usize, dropped: &[bool]) -> u32 {
+        self.flat
+            .children(i)
+            .filter(|&c| !dropped[c] && self.flat.nodes[c].kind == Kind::Text)
+            .map(|c| self.own_chars[c])
+            .sum()
+    }
+
+    /// Picks the main container under `body` at `strictness`.
+    pub fn select(&self, body: usize, strictness: Strictness) -> Selection {
+        let flat = self.flat;
+        let removed = self.prune(strictness, body);
+        let totals = self.totals(&removed);
+        let scores = self.scores(&removed, &totals);
+        let mut best = body;
+        let mut best_score = 0.0f32;
+        for i in body..flat.nodes[body].end as usize {
+            if scores[i] > best_score {
+                best_score = scores[i];
+                best = i;
+            }
+        }
+        let chosen = match std::env::var("RT_MODE").as_deref() {
+            Ok("body") => body,
+            Ok("old") => self.widen(best, body, &totals),
+            _ => self.best_region(body, &removed, &totals),
+        };
+        let removed = if std::env::var("RT_NOCLEAN").is_ok() { removed } else { self.clean(chosen, removed, &totals) };
+        Selection {
+            roots: vec![chosen],
+            removed,
+        }
+    }
+
+    /// The node whose text best matches the page's content-like text, by an F1 proxy:
+    /// each text node counts as content with a likelihood from its block (long,
+    /// link-free blocks are content; short and link text mostly is not), and a region
+    /// scores `2·content(N) / (text(N) + content(page))`.
+    fn best_region(&self, body: usize, removed: &[bool], totals: &Totals) -> usize {
+        let flat = self.flat;
+        let n = flat.len();
+        let dropped = self.dropped(removed);
+        let mut content = vec![0f32; n];
+        for i in (0..n).rev() {
+            if dropped[i] {
+                continue;
+            }
+            let node = &flat.nodes[i];
+            if node.kind == Kind::Text && self.own_chars[i] > 0 {
+                let block = self.block_of(i);
+                let len = totals.text[block];
+                let ld = totals.link[block] as f32 / len.max(1) as f32;
+                let mut c = if len >= 150 {
+                    1.0
+                } else if len >= 60 {
+                    0.85
+                } else if len >= 20 {
+                    0.6
+                } else {
+                    env_f("RT_S", 0.35)
+                };
+                if self.in_link[i] {
+                    c *= env_f("RT_L", 0.4);
+                } else if ld > 0.5 {
+                    c *= 0.7;
+                }
+                content[i] = c * self.own_chars[i] as f32;
+            }
+            let p = node.parent;
+            if p != NONE {
+                content[p as usize] += content[i];
+            }
+        }
+        let total = content[body];
+        let mut best = body;
+        let mut best_f = 0.0f32;
+        for i in body..flat.nodes[body].end as usize {
+            if dropped[i] || flat.nodes[i].kind != Kind::Element || content[i] <= 0.0 {
+                continue;
+            }
+            let f = 2.0 * content[i] / (totals.text[i] as f32 + total);
+            if f > best_f * 1.0001 {
+                best_f = f;
+                best = i;
+            }
+        }
+        best
+    }
+
+    /// The nearest block-level ancestor of `i` (for text: the paragraph it is in).
+    fn block_of(&self, i: usize) -> usize {
+        let flat = self.flat;
+        let mut current = flat.nodes[i].parent;
+        while current != NONE {
+            let c = current as usize;
+            if crate::render::is_block(flat.nodes[c].name) || matches!(flat.nodes[c].name, "td" | "th")
+            {
+                return c;
+            }
+            current = flat.nodes[c].parent;
+        }
+        i
+    }
+
+    /// Climbs from the best-scoring node while its ancestors are mostly more of the same
+    /// content: the whole region wins over one narrow node.
+    fn widen(&self, start: usize, body: usize, totals: &Totals) -> usize {
+        let flat = self.flat;
+        let mut current = start;
+        while current != body {
+            let parent = flat.nodes[current].parent;
+            if parent == NONE {
+                break;
+            }
+            let parent = parent as usize;
+            let inner = totals.text[current] as f32;
+            let outer = totals.text[parent] as f32;
+            let extra = outer - inner;
+            if extra <= 0.0 {
+                current = parent;
+                continue;
+            }
+            let extra_link = (totals.link[parent] - totals.link[current]) as f32 / extra;
+            let grow = extra / inner.max(1.0);
+            let repeated = self.repeated_siblings(current, totals);
+            let hinted = has_main_hint(flat, parent) && extra_link < 0.5;
+            if (grow < 0.35 && extra_link < 0.5)
+                || (grow < 1.5 && extra_link < 0.25 && totals.paras[parent] > totals.paras[current])
+                || repeated
+                || hinted
+            {
+                current = parent;
+            } else {
+                break;
+            }
+        }
+        current
+    }
+
+    /// Whether `i` is one of several same-shaped siblings (posts of a thread, items of
+    /// a listing) that together carry most of their parent's text.
+    fn repeated_siblings(&self, i: usize, totals: &Totals) -> bool {
+        let flat = self.flat;
+        let parent = flat.nodes[i].parent;
+        if parent == NONE {
+            return false;
+        }
+        let parent = parent as usize;
+        let shape = (flat.nodes[i].name, flat.attr(i, "class").unwrap_or(""));
+        let mut same = 0u32;
+        let mut same_text = 0u32;
+        for c in flat.children(parent) {
+            if flat.nodes[c].kind != Kind::Element {
+                continue;
+            }
+            if (flat.nodes[c].name, flat.attr(c, "class").unwrap_or("")) == shape {
+                same += 1;
+                same_text += totals.text[c];
+            }
+        }
+        let link = totals.link[parent] as f32 / totals.text[parent].max(1) as f32;
+        same >= 3 && same_text as f32 >= 0.7 * totals.text[parent] as f32 && link < 0.6
+    }
+
+    /// Removes link-dense and furniture leftovers inside the chosen region.
+    fn clean(&self, root: usize, mut removed: Vec<bool>, totals: &Totals) -> Vec<bool> {
+        let flat = self.flat;
+        let root_text = totals.text[root].max(1) as f32;
+        let mut i = root + 1;
+        let end = flat.nodes[root].end as usize;
+        while i < end {
+            let node = &flat.nodes[i];
+            if removed[i] {
+                i = node.end as usize;
+                continue;
+            }
+            if node.kind == Kind::Element
+                && matches!(
+                    node.name,
+                    "div" | "section" | "ul" | "ol" | "table" | "p" | "span" | "dl"
+                )
+            {
+                let text = totals.text[i];
+                let ld = totals.link[i] as f32 / text.max(1) as f32;
+                let share = text as f32 / root_text;
+                // Menus are runs of short links; listing items have headline-long ones.
+                let per_link = totals.link[i] as f32 / totals.anchors[i].max(1) as f32;
+                if text > 0 && ld > 0.6 && share < 0.25 && totals.paras[i] < 3 && per_link < 25.0
+                {
+                    removed[i] = true;
+                    i = node.end as usize;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        removed
+    }
+
+    /// Text characters of the selection.
+    pub fn selected_text(&self, selection: &Selection) -> u32 {
+        self.summary(selection).chars
+    }
+
+    /// Text figures of the selection as a whole.
+    pub fn summary(&self, selection: &Selection) -> Summary {
+        let totals = self.totals(&selection.removed);
+        let mut summary = Summary::default();
+        for &r in &selection.roots {
+            summary.chars += totals.text[r];
+            summary.link_chars += totals.link[r];
+            summary.paragraphs += totals.paras[r];
+        }
+        summary
+    }
+
+    /// Text characters of `i` with only hard pruning.
+    pub fn visible_text(&self, i: usize) -> u32 {
+        self.hard_text[i]
+    }
+}
+
+/// Finds the article content under `body`, relaxing the pruning when strict pruning
+/// leaves too little.
+pub fn find(analysis: &Analysis<'_, '_>, body: usize) -> Selection {
+    if std::env::var("RT_HARD").is_ok() {
+        return analysis.select(body, Strictness::Hard);
+    }
+    let strict = analysis.select(body, Strictness::Strict);
+    let strict_len = analysis.selected_text(&strict);
+    let page = analysis.visible_text(body);
+    if strict_len >= 250 || strict_len as f32 >= 0.5 * page as f32 {
+        return strict;
+    }
+    let relaxed = analysis.select(body, Strictness::Hard);
+    let relaxed_len = analysis.selected_text(&relaxed);
+    if relaxed_len > strict_len.saturating_mul(2).max(strict_len + 100) {
+        relaxed
+    } else {
+        strict
+    }
+}
+
+/// The whole visible body: only never-content nodes removed.
+pub fn full(analysis: &Analysis<'_, '_>, body: usize) -> Selection {
+    Selection {
+        roots: vec![body],
+        removed: analysis.prune(Strictness::Hard, body),
+    }
+}
+
+/// Nesting kept in the copied tree; deeper content is flattened into one text node.
+pub const MAX_DEPTH: u32 = 200;
+
+/// Copies the selection into a fresh tree (root: a fragment node), leaving out removed
+/// subtrees and flattening anything deeper than [`MAX_DEPTH`] into plain text.
+pub fn to_tree(flat: &Flat<'_>, selection: &Selection) -> Tree<Node> {
+    let mut tree = Tree::new(Node::Fragment);
+    let root_id = tree.root().id();
+    for &root in &selection.roots {
+        // (end of the source subtree, id of its copy)
+        let mut stack: Vec<(usize, NodeId)> = Vec::new();
+        let base_depth = flat.nodes[root].depth;
+        let end = flat.nodes[root].end as usize;
+        let mut i = root;
+        while i < end {
+            while stack.last().is_some_and(|&(e, _)| i >= e) {
+                stack.pop();
+            }
+            let node = &flat.nodes[i];
+            if selection.removed[i] {
+                i = node.end as usize;
+                continue;
+            }
+            let parent_id = stack.last().map_or(root_id, |&(_, id)| id);
+            let depth = node.depth - base_depth;
+            if depth > MAX_DEPTH && node.kind == Kind::Element {
+                let text = flatten_text(flat, i, &selection.removed);
+                if let Some(mut parent) = tree.get_mut(parent_id) {
+                    parent.append(Node::Text(Text { text: text.into() }));
+                }
+                i = node.end as usize;
+                continue;
+            }
+            let value = match node.node.value() {
+                Node::Element(_) | Node::Text(_) => node.node.value().clone(),
+                _ => {
+                    i = node.end as usize;
+                    continue;
+                }
+            };
+            let new_id = match tree.get_mut(parent_id) {
+                Some(mut parent) => parent.append(value).id(),
+                None => break,
+            };
+            if node.end as usize > i + 1 {
+                stack.push((node.end as usize, new_id));
+            }
+            i += 1;
+        }
+    }
+    tree
+}
+
+/// All text under `i` (not removed), space-joined.
+fn flatten_text(flat: &Flat<'_>, i: usize, removed: &[bool]) -> String {
+    let mut out = String::new();
+    let mut j = i;
+    let end = flat.nodes[i].end as usize;
+    while j < end {
+        if removed[j] {
+            j = flat.nodes[j].end as usize;
+            continue;
+        }
+        let t = flat.text(j);
+        if !t.trim().is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t.trim());
+        }
+        j += 1;
+    }
+    out
+}
+
+fn is_main_tag(name: &str) -> bool {
+    matches!(name, "main" | "article" | "body" | "html")
+}
+
+/// `main`, `[role=main]`, `[itemprop=articleBody]` and friends.
+fn has_main_hint(flat: &Flat<'_>, i: usize) -> bool {
+    let node = &flat.nodes[i];
+    if node.kind != Kind::Element {
+        return false;
+    }
+    node.name == "main"
+        || flat.attr(i, "role") == Some("main")
+        || flat
+            .attr(i, "itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody") || p == "text")
+}
+
+/// Hidden by markup: `hidden`, `aria-hidden=true`, inline `display:none` /
+/// `visibility:hidden`.
+fn is_hidden(flat: &Flat<'_>, i: usize) -> bool {
+    if flat.attr(i, "hidden").is_some() || flat.attr(i, "aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = flat.attr(i, "style") {
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        return compact.contains("display:none") || compact.contains("visibility:hidden");
+    }
+    false
+}
+
+fn is_hard_boilerplate(flat: &Flat<'_>, i: usize) -> bool {
+    let name = flat.nodes[i].name;
+    if NEVER_CONTENT.contains(&name) {
+        return true;
+    }
+    if matches!(name, "body" | "html") {
+        return false;
+    }
+    is_hidden(flat, i)
+        || (name == "dialog")
+        || flat.attr(i, "role").is_some_and(|r| r == "dialog" || r == "alertdialog")
+}
+
+/// -1 for boilerplate vocabulary (with no main-container word), +1 for main-container
+/// vocabulary, 0 otherwise.
+fn class_id_weight(flat: &Flat<'_>, i: usize) -> i8 {
+    let class = flat.attr(i, "class").unwrap_or("");
+    let id = flat.attr(i, "id").unwrap_or("");
+    if class.is_empty() && id.is_empty() {
+        return 0;
+    }
+    let mut negative = false;
+    let mut positive = false;
+    for raw in class.split_whitespace().chain(std::iter::once(id)) {
+        // Tokens are split on - and _; "ArticleBody" style is lower-cased first.
+        let lower = raw.to_ascii_lowercase();
+        for token in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if token.is_empty() {
+                continue;
+            }
+            if POSITIVE.contains(&token) {
+                positive = true;
+            }
+            if NEGATIVE_EXACT.contains(&token)
+                || NEGATIVE_PREFIXES.iter().any(|p| token.starts_with(p))
+            {
+                negative = true;
+            }
+        }
+    }
+    match (negative, positive) {
+        (true, false) => -1,
+        (false, true) => 1,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    const PARA: &str = "The river rose through the night, and by morning the town had \
+        moved its market to the hill, where traders, farmers and children waited.";
+
+    fn extract_text(html: &str) -> String {
+        let doc = Html::parse_document(html);
+        let flat = Flat::build(doc.tree.root());
+        let analysis = Analysis::new(&flat);
+        let body = flat.find("body").unwrap_or(0);
+        let selection = find(&analysis, body);
+        let tree = to_tree(&flat, &selection);
+        crate::render::text(tree.root())
+    }
+
+    fn article(paragraphs: usize) -> String {
+        (0..paragraphs).map(|i| format!("<p>{i}: {PARA}</p>")).collect()
+    }
+
+    #[test]
+    fn pruning_removes_nav_and_cookie_banner() {
+        let html = format!(
+            "<body><nav><a href=/>Home</a><a href=/a>About us</a></nav>\
+             <div class=cookie-banner>We use cookies to improve things, accept them now.</div>\
+             <div class=post>{}</div><footer>Copyright footer text here</footer></body>",
+            article(5)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("0: The river rose"), "{text}");
+        assert!(text.contains("4: The river rose"), "{text}");
+        assert!(!text.contains("About us"));
+        assert!(!text.contains("cookies"));
+        assert!(!text.contains("Copyright"));
+    }
+
+    #[test]
+    fn hidden_elements_are_pruned() {
+        let html = format!(
+            "<body><div>{}<p hidden>Secret one.</p><p aria-hidden=\"true\">Secret two.</p>\
+             <p style=\"display: none\">Secret three.</p></div></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("3: The river"));
+        assert!(!text.contains("Secret"), "{text}");
+    }
+
+    #[test]
+    fn scoring_picks_the_article_over_the_sidebar() {
+        let sidebar: String = (0..12)
+            .map(|i| format!("<li><a href=/p{i}>Popular story number {i} with a long title</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><div id=wrap><div class=col><ul>{sidebar}</ul></div>\
+             <div class=col>{}</div></div></body>",
+            article(6)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("5: The river"), "{text}");
+        assert!(!text.contains("Popular story"), "{text}");
+    }
+
+    #[test]
+    fn forum_posts_are_all_kept() {
+        let posts: String = (0..5)
+            .map(|i| format!("<div class=\"post\"><p>Post {i}. {PARA}</p></div>"))
+            .collect();
+        let html = format!("<body><div id=thread>{posts}</div></body>");
+        let text = extract_text(&html);
+        for i in 0..5 {
+            assert!(text.contains(&format!("Post {i}.")), "missing post {i}: {text}");
+        }
+    }
+
+    #[test]
+    fn relaxed_pass_keeps_content_that_lives_in_furniture() {
+        let html = format!("<body><aside>{}</aside></body>", article(3));
+        let text = extract_text(&html);
+        assert!(text.contains("2: The river"), "{text}");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_overflowed() {
+        let depth = 100_000;
+        let html = format!(
+            "<body>{}<p>deep words here</p>{}</body>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("deep words here"), "{}", &text[..text.len().min(200)]);
+    }
+}
+
+fn env_f(k: &str, d: f32) -> f32 {
+    std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d)
+}

@@ -1,0 +1,1741 @@
+//! Page metadata in layers: JSON-LD → OpenGraph / Twitter / Dublin Core → `<meta>` →
+//! `<title>`, plus byline and date from markup.
+//!
+//! The order of the layers follows Mozilla Readability (the reference most tools and
+//! users compare against): a JSON-LD article entity first, then Dublin Core, OpenGraph,
+//! Twitter and Parse.ly meta tags, and only then the `<title>` element, cut at its
+//! site-name separator. Byline and date fall back to markup (`rel=author`, `itemprop`,
+//! byline-ish class names, `<time datetime>`). Every value is entity-decoded (meta
+//! contents are often escaped twice) and whitespace-collapsed; dates come out as
+//! ISO 8601.
+
+use std::collections::HashMap;
+
+use ego_tree::NodeRef;
+use scraper::node::Element;
+use scraper::{Html, Node};
+use serde_json::Value;
+use url::Url;
+
+use crate::language;
+
+/// Everything the page says about itself, independent of where its main content is.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    /// ISO 8601 date or date-time.
+    pub published_iso: Option<String>,
+    pub description: Option<String>,
+    pub site_name: Option<String>,
+    pub categories: Vec<String>,
+    /// Declared language (`<html lang>`, `content-language`, `og:locale`), normalised.
+    pub language: Option<String>,
+    /// JSON-LD `articleBody` / `text` / product description: the fallback content when
+    /// the DOM has none.
+    pub structured_body: Option<String>,
+    /// JSON-LD `@type` of the main entity (e.g. "NewsArticle", "Product",
+    /// "DiscussionForumPosting"), a hint for page-type handling.
+    pub page_type_hint: Option<String>,
+}
+
+/// Bylines longer than this are paragraphs that happen to carry an "author" class.
+const MAX_BYLINE_CHARS: usize = 100;
+/// Enough keywords for any real page; tag clouds beyond it are noise.
+const MAX_CATEGORIES: usize = 30;
+/// A JSON-LD graph bigger than this is not describing one page.
+const MAX_LD_ENTITIES: usize = 2000;
+
+/// Reads the metadata layers of `doc`.
+pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
+    let _ = page_url;
+    let scan = Scan::of(doc);
+    let ld = StructuredData::from_scripts(&scan.ld_scripts);
+    let metas = &scan.metas;
+
+    // `<title>` cut at its separators; JSON-LD needs it to choose between name and
+    // headline, so it is computed up front even when a meta title wins.
+    let doc_title = scan
+        .title
+        .as_deref()
+        .map(|t| article_title(t, &scan.headings, &scan.h1s))
+        .filter(|t| !t.is_empty());
+
+    let article = ld.article();
+    let title = article
+        .and_then(|a| ld_title(a, doc_title.as_deref()))
+        .or_else(|| {
+            metas.first_of(&[
+                "dc:title",
+                "dcterm:title",
+                "dcterms:title",
+                "og:title",
+                "weibo:article:title",
+                "weibo:webpage:title",
+                "title",
+                "twitter:title",
+                "parsely-title",
+                "sailthru:title",
+            ])
+        })
+        .or_else(|| {
+            ld.primary_other()
+                .and_then(|e| ld_string(e, &["name", "headline"]))
+        })
+        .or(doc_title);
+
+    let byline = article
+        .and_then(ld_authors)
+        .and_then(|b| clean_byline(&b))
+        .or_else(|| {
+            [
+                "dc:creator",
+                "dcterm:creator",
+                "dcterms:creator",
+                "author",
+                "parsely-author",
+                "article:author",
+                "sailthru:author",
+            ]
+            .iter()
+            .filter_map(|k| metas.last(k))
+            .find_map(|v| clean_byline(&v))
+        })
+        .or_else(|| dom_byline(doc))
+        .or_else(|| {
+            ld.primary_other()
+                .and_then(ld_authors)
+                .and_then(|b| clean_byline(&b))
+        });
+
+    let published_iso = article
+        .and_then(|a| ld_string(a, &["datePublished"]))
+        .and_then(|d| parse_date(&d))
+        .or_else(|| {
+            [
+                "article:published_time",
+                "parsely-pub-date",
+                "og:published_time",
+                "article:published",
+                "datepublished",
+                "itemprop:datepublished",
+                "publish-date",
+                "publish_date",
+                "publishdate",
+                "pubdate",
+                "sailthru:date",
+                "dc:date",
+                "dc:date:issued",
+                "dcterm:date",
+                "dcterms:date",
+                "dcterms:created",
+                "dcterms:issued",
+                "citation_publication_date",
+                "citation_date",
+                "date",
+            ]
+            .iter()
+            .filter_map(|k| metas.last(k))
+            .find_map(|v| parse_date(&v))
+        })
+        .or_else(|| {
+            ld.primary_other()
+                .and_then(|e| ld_string(e, &["datePublished", "uploadDate", "dateCreated"]))
+                .and_then(|d| parse_date(&d))
+        })
+        .or_else(|| scan.markup_dates.iter().find_map(|d| parse_date(d)));
+
+    let description = article
+        .and_then(|a| ld_string(a, &["description"]))
+        .or_else(|| {
+            metas.first_of(&[
+                "dc:description",
+                "dcterm:description",
+                "dcterms:description",
+                "og:description",
+                "weibo:article:description",
+                "weibo:webpage:description",
+                "description",
+                "twitter:description",
+            ])
+        })
+        .or_else(|| {
+            ld.primary_other()
+                .and_then(|e| ld_string(e, &["description"]))
+        });
+
+    let site_name = article
+        .and_then(|a| a.get("publisher"))
+        .and_then(|p| ld_string(first_object(p)?, &["name"]))
+        .or_else(|| metas.first_of(&["og:site_name", "application-name"]));
+
+    let mut categories = CategoryList::default();
+    if let Some(a) = article {
+        categories.add_value(a.get("articleSection"));
+        categories.add_value(a.get("keywords"));
+    }
+    for key in [
+        "article:section",
+        "article:tag",
+        "parsely-section",
+        "parsely-tags",
+        "sailthru:tags",
+        "news_keywords",
+        "keywords",
+    ] {
+        for v in metas.all(key) {
+            categories.add_list(v);
+        }
+    }
+
+    let language = [
+        scan.html_lang.as_deref(),
+        metas.last("http-equiv:content-language").as_deref(),
+        metas.last("og:locale").as_deref(),
+        scan.body_lang.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(language::normalize_tag);
+
+    let structured_body = article
+        .and_then(|a| ld_body(a, &["articleBody", "text"]))
+        .or_else(|| {
+            ld.primary_other()
+                .and_then(|e| ld_body(e, &["articleBody", "text", "description"]))
+        });
+
+    let page_type_hint = article
+        .or(ld.primary_other())
+        .and_then(|e| type_names(e).into_iter().next())
+        .map(str::to_string);
+
+    Metadata {
+        title,
+        byline,
+        published_iso,
+        description,
+        site_name,
+        categories: categories.items,
+        language,
+        structured_body,
+        page_type_hint,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// One pass over the document.
+
+/// `<meta>` values by normalised key, in document order (a later tag wins for scalar
+/// lookups, as in Readability; list keys such as `article:tag` keep every value).
+#[derive(Default)]
+struct MetaValues {
+    by_key: HashMap<String, Vec<String>>,
+}
+
+impl MetaValues {
+    fn insert(&mut self, key: String, value: String) {
+        self.by_key.entry(key).or_default().push(value);
+    }
+
+    fn last(&self, key: &str) -> Option<String> {
+        self.by_key.get(key).and_then(|v| v.last()).cloned()
+    }
+
+    fn all(&self, key: &str) -> &[String] {
+        self.by_key.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    fn first_of(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| self.last(k))
+    }
+}
+
+#[derive(Default)]
+struct Scan {
+    metas: MetaValues,
+    ld_scripts: Vec<String>,
+    title: Option<String>,
+    /// Text of every h1 and h2 (for the "title: subtitle" check).
+    headings: Vec<String>,
+    h1s: Vec<String>,
+    html_lang: Option<String>,
+    body_lang: Option<String>,
+    /// `itemprop=datePublished` values and `<time datetime>`, in document order (the
+    /// former first).
+    markup_dates: Vec<String>,
+}
+
+impl Scan {
+    fn of(doc: &Html) -> Scan {
+        let mut scan = Scan::default();
+        let mut time_dates = Vec::new();
+        let root = doc.tree.root();
+        let mut next = Some(root);
+        while let Some(node) = next {
+            let mut skip_children = false;
+            if let Node::Element(el) = node.value() {
+                match el.name() {
+                    "meta" => scan.add_meta(el),
+                    "script" => {
+                        let ty = el.attr("type").unwrap_or("").trim().to_ascii_lowercase();
+                        if ty.starts_with("application/ld+json") {
+                            scan.ld_scripts.push(text_of(node));
+                        }
+                        skip_children = true;
+                    }
+                    "style" | "template" => skip_children = true,
+                    "title" if is_html(el) && scan.title.is_none() => {
+                        // `document.title`: whitespace stripped and collapsed.
+                        scan.title = Some(collapse_ws(&text_of(node)));
+                        skip_children = true;
+                    }
+                    "h1" | "h2" => {
+                        let text = text_of(node);
+                        if el.name() == "h1" {
+                            scan.h1s.push(collapse_ws(&text));
+                        }
+                        scan.headings.push(text.trim().to_string());
+                    }
+                    "html" if scan.html_lang.is_none() => {
+                        scan.html_lang = el
+                            .attr("lang")
+                            .or_else(|| el.attr("xml:lang"))
+                            .map(str::to_string);
+                    }
+                    "body" if scan.body_lang.is_none() => {
+                        scan.body_lang = el.attr("lang").map(str::to_string);
+                    }
+                    "time" => {
+                        if let Some(d) = el.attr("datetime") {
+                            time_dates.push(d.to_string());
+                        }
+                    }
+                    _ => {}
+                }
+                if el
+                    .attr("itemprop")
+                    .is_some_and(|p| p.split_whitespace().any(|t| t == "datePublished"))
+                {
+                    let value = el
+                        .attr("content")
+                        .or_else(|| el.attr("datetime"))
+                        .map(str::to_string)
+                        .unwrap_or_else(|| text_of(node));
+                    scan.markup_dates.push(value);
+                }
+            }
+            next = next_node(node, skip_children);
+        }
+        scan.markup_dates.extend(time_dates);
+        scan
+    }
+
+    fn add_meta(&mut self, el: &Element) {
+        let Some(content) = el.attr("content").map(clean).filter(|c| !c.is_empty()) else {
+            return;
+        };
+        if let Some(property) = el.attr("property") {
+            // `property` may list several keys ("dc:title og:title").
+            for key in property.split_whitespace() {
+                let key = key.to_ascii_lowercase();
+                // Facebook's "og:article:author" is the same as "article:author".
+                if let Some(short) = key
+                    .strip_prefix("og:")
+                    .filter(|k| k.starts_with("article:"))
+                {
+                    self.metas.insert(short.to_string(), content.clone());
+                }
+                if key.contains(':') {
+                    self.metas.insert(key, content.clone());
+                }
+            }
+        }
+        if let Some(name) = el.attr("name") {
+            // "DC.title" and "dc:title" mean the same thing.
+            let key: String = name
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| {
+                    if c == '.' {
+                        ':'
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .collect();
+            if !key.is_empty() {
+                self.metas.insert(key, content.clone());
+            }
+        }
+        if let Some(itemprop) = el.attr("itemprop") {
+            for key in itemprop.split_whitespace() {
+                self.metas.insert(
+                    format!("itemprop:{}", key.to_ascii_lowercase()),
+                    content.clone(),
+                );
+            }
+        }
+        if let Some(equiv) = el.attr("http-equiv") {
+            self.metas.insert(
+                format!("http-equiv:{}", equiv.trim().to_ascii_lowercase()),
+                content,
+            );
+        }
+    }
+}
+
+fn is_html(el: &Element) -> bool {
+    &*el.name.ns == "http://www.w3.org/1999/xhtml"
+}
+
+/// The next node in document order, without recursion (pages nest very deep).
+fn next_node(node: NodeRef<'_, Node>, skip_children: bool) -> Option<NodeRef<'_, Node>> {
+    if !skip_children {
+        if let Some(child) = node.first_child() {
+            return Some(child);
+        }
+    }
+    let mut current = node;
+    loop {
+        if let Some(sibling) = current.next_sibling() {
+            return Some(sibling);
+        }
+        current = current.parent()?;
+    }
+}
+
+/// `textContent` of a node (iterative).
+fn text_of(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+/// `textContent` trimmed, or `None` once it is clearly longer than `limit` characters
+/// (so a byline check on a huge container stays cheap).
+fn short_text_of(node: NodeRef<'_, Node>, limit: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut non_space = 0usize;
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            out.push_str(t);
+            non_space += t.chars().filter(|c| !c.is_whitespace()).count();
+            if non_space > limit {
+                return None;
+            }
+        }
+    }
+    let trimmed = out.trim();
+    (trimmed.chars().count() <= limit).then(|| trimmed.to_string())
+}
+
+// ---------------------------------------------------------------------------------------
+// `<title>` splitting.
+
+const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+/// Separators that say "section > page" rather than "page | site".
+const HIERARCHY_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
+
+/// The article title from the `<title>` text (Readability's heuristics): cut the
+/// site-name part after the last " | " (or before the first when the rest is too short),
+/// handle "Site: Title" colons unless a heading repeats the whole title, fall back to the
+/// sole `<h1>` when the title is implausibly short or long, and keep the original when
+/// cutting left four words or fewer.
+pub fn article_title(orig: &str, headings: &[String], h1s: &[String]) -> String {
+    let orig = collapse_ws(orig);
+    let mut cur = orig.clone();
+    let mut hierarchical = false;
+    let separators = spaced_separators(&orig);
+    if let Some(&(last, _)) = separators.last() {
+        hierarchical = separators
+            .iter()
+            .any(|(_, c)| HIERARCHY_SEPARATORS.contains(c));
+        cur = orig[..last].to_string();
+        if js_word_count(&cur) < 3 {
+            // The site name came first: drop everything up to the first separator.
+            cur = match orig.find(TITLE_SEPARATORS) {
+                Some(i) => orig[i..].chars().skip(1).collect(),
+                None => orig.clone(),
+            };
+        }
+    } else if cur.contains(": ") {
+        let whole = cur.trim();
+        if !headings.iter().any(|h| h == whole) {
+            let after_last = orig.rfind(':').map(|i| &orig[i + 1..]).unwrap_or("");
+            let first = orig.find(':').unwrap_or(0);
+            cur = after_last.to_string();
+            if js_word_count(&cur) < 3 {
+                cur = orig[first + 1..].to_string();
+            } else if js_word_count(&orig[..first]) > 5 {
+                cur = orig.clone();
+            }
+        }
+    } else {
+        let len = cur.encode_utf16().count();
+        if !(15..=150).contains(&len) && h1s.len() == 1 {
+            cur = h1s[0].clone();
+        }
+    }
+    let cur = collapse_ws(&cur);
+    let words = js_word_count(&cur);
+    let orig_words_without_separators =
+        js_word_count(&orig.split(TITLE_SEPARATORS).collect::<String>().to_string());
+    if words <= 4 && (!hierarchical || words + 1 != orig_words_without_separators) {
+        return orig;
+    }
+    cur
+}
+
+/// Byte offsets (of the leading space) and characters of every " X " separator.
+fn spaced_separators(s: &str) -> Vec<(usize, char)> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 2 < chars.len() {
+        let (pos, a) = chars[i];
+        let (_, b) = chars[i + 1];
+        let (_, c) = chars[i + 2];
+        if a == ' ' && c == ' ' && TITLE_SEPARATORS.contains(&b) {
+            out.push((pos, b));
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `s.split(/\s+/).length` as JavaScript counts it (leading/trailing runs count too).
+fn js_word_count(s: &str) -> usize {
+    let mut runs = 0;
+    let mut in_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                runs += 1;
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+        }
+    }
+    runs + 1
+}
+
+// ---------------------------------------------------------------------------------------
+// Byline from markup.
+
+/// class/id fragments of containers that are never the article (Readability's list).
+const UNLIKELY: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+];
+const MAYBE_CANDIDATE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+];
+const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
+const BYLINE_HINTS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+
+/// Containers that hold other people's names (commenters, related stories' authors)
+/// rather than the article's; the relaxed second pass still skips them.
+const NEVER_BYLINE: &[&str] = &[
+    "comment",
+    "disqus",
+    "replies",
+    "remark",
+    "sidebar",
+    "related",
+    "footer",
+    "menu",
+    "social",
+    "sponsor",
+    "shoutbox",
+    "popup",
+    "pagination",
+    "pager",
+    "recommend",
+];
+
+/// The first visible element in document order that names the author (`rel=author`,
+/// `itemprop~=author`, a byline-ish class or id), skipping containers that are clearly
+/// not the article (comments, sidebars, menus...). Like Readability, a second pass with
+/// relaxed container rules runs when the strict one finds nothing: whole articles do sit
+/// inside "site_header"-like wrappers.
+fn dom_byline(doc: &Html) -> Option<String> {
+    dom_byline_pass(doc, UNLIKELY, &[])
+        .or_else(|| dom_byline_pass(doc, NEVER_BYLINE, &["nav", "aside", "footer"]))
+}
+
+fn dom_byline_pass(doc: &Html, unlikely: &[&str], skip_tags: &[&str]) -> Option<String> {
+    let mut next = Some(doc.tree.root());
+    while let Some(node) = next {
+        let mut skip = false;
+        if let Node::Element(el) = node.value() {
+            let tag = el.name();
+            let match_string = format!(
+                "{} {}",
+                el.attr("class").unwrap_or(""),
+                el.attr("id").unwrap_or("")
+            )
+            .to_lowercase();
+            if matches!(
+                tag,
+                "head" | "script" | "style" | "noscript" | "template" | "svg"
+            ) || skip_tags.contains(&tag)
+                || !is_probably_visible(el)
+                || (el.attr("aria-modal") == Some("true") && el.attr("role") == Some("dialog"))
+            {
+                skip = true;
+            } else if let Some(byline) = byline_of(node, el, &match_string) {
+                return Some(byline);
+            } else if (tag != "body"
+                && tag != "a"
+                && unlikely.iter().any(|u| match_string.contains(u))
+                && !MAYBE_CANDIDATE.iter().any(|m| match_string.contains(m))
+                && !has_ancestor(node, &["table", "code"]))
+                || el
+                    .attr("role")
+                    .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
+            {
+                skip = true;
+            }
+        }
+        next = next_node(node, skip);
+    }
+    None
+}
+
+fn byline_of(node: NodeRef<'_, Node>, el: &Element, match_string: &str) -> Option<String> {
+    let marked = el.attr("rel") == Some("author")
+        || el.attr("itemprop").is_some_and(|p| p.contains("author"))
+        || BYLINE_HINTS.iter().any(|h| match_string.contains(h));
+    if !marked {
+        return None;
+    }
+    let text = short_text_of(node, MAX_BYLINE_CHARS - 1).filter(|t| !t.is_empty())?;
+    // A nested `itemprop=name` is the name alone, without "By" or the date.
+    let name = node
+        .descendants()
+        .skip(1)
+        .find(|d| {
+            matches!(d.value(), Node::Element(e)
+                if e.attr("itemprop").is_some_and(|p| p.contains("name")))
+        })
+        .map(text_of)
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or(text);
+    clean_byline(&name)
+}
+
+fn is_probably_visible(el: &Element) -> bool {
+    if el.attr("hidden").is_some() {
+        return false;
+    }
+    if el.attr("aria-hidden") == Some("true")
+        && !el
+            .attr("class")
+            .is_some_and(|c| c.contains("fallback-image"))
+    {
+        return false;
+    }
+    if let Some(style) = el.attr("style") {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return false;
+        }
+    }
+    true
+}
+
+fn has_ancestor(node: NodeRef<'_, Node>, tags: &[&str]) -> bool {
+    node.ancestors()
+        .any(|a| matches!(a.value(), Node::Element(e) if tags.contains(&e.name())))
+}
+
+/// Whitespace-collapsed byline without a leading "By"; `None` when empty, too long or a
+/// URL (`article:author` is often the author's profile page).
+pub fn clean_byline(raw: &str) -> Option<String> {
+    const PREFIXES: &[&str] = &[
+        "written by",
+        "posted by",
+        "authored by",
+        "words by",
+        "story by",
+        "author:",
+        "author",
+        "by",
+    ];
+    let mut s = clean(raw);
+    loop {
+        s = s
+            .trim_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '-' | '–' | '—' | ':')
+            })
+            .to_string();
+        let prefix = PREFIXES.iter().find(|p| {
+            s.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+                && s[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || c == ':' || p.ends_with(':'))
+        });
+        match prefix {
+            Some(p) => s = s[p.len()..].to_string(),
+            None => break,
+        }
+    }
+    if s.is_empty() || s.chars().count() > MAX_BYLINE_CHARS || looks_like_url(&s) {
+        return None;
+    }
+    Some(s)
+}
+
+fn looks_like_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    !lower.contains(' ')
+        && (lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www.")
+            || lower.starts_with("//"))
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON-LD.
+
+/// Types Readability treats as "the article" (plus anything ending in "Article").
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "AdvertiserContentArticle",
+    "NewsArticle",
+    "AnalysisNewsArticle",
+    "AskPublicNewsArticle",
+    "BackgroundNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+    "Report",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "SocialMediaPosting",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+    "APIReference",
+];
+
+/// Types that describe the site or page furniture, not the page's subject.
+const GENERIC_TYPES: &[&str] = &[
+    "WebSite",
+    "WebPage",
+    "Organization",
+    "NewsMediaOrganization",
+    "Corporation",
+    "LocalBusiness",
+    "Person",
+    "BreadcrumbList",
+    "ListItem",
+    "ImageObject",
+    "SiteNavigationElement",
+    "SearchAction",
+    "EntryPoint",
+    "WPHeader",
+    "WPFooter",
+    "WPSideBar",
+    "ReadAction",
+    "Brand",
+    "Offer",
+    "AggregateOffer",
+    "AggregateRating",
+    "Rating",
+    "PostalAddress",
+    "ContactPoint",
+    "Place",
+    "GeoCoordinates",
+    "OpeningHoursSpecification",
+    "PropertyValue",
+    "Thing",
+];
+
+/// Typed JSON-LD objects of the page, flattened (arrays, `@graph`, `mainEntity`) in
+/// document order.
+struct StructuredData {
+    entities: Vec<Value>,
+}
+
+impl StructuredData {
+    fn from_scripts(scripts: &[String]) -> StructuredData {
+        let mut entities = Vec::new();
+        for script in scripts {
+            let mut stack: Vec<Value> = parse_json_ld(script).into_iter().rev().collect();
+            while let Some(value) = stack.pop() {
+                if entities.len() >= MAX_LD_ENTITIES {
+                    break;
+                }
+                match value {
+                    Value::Array(items) => stack.extend(items.into_iter().rev()),
+                    Value::Object(mut map) => {
+                        let mut nested = Vec::new();
+                        if let Some(graph) = map.remove("@graph") {
+                            nested.push(graph);
+                        }
+                        if let Some(main) = map.get("mainEntity").filter(|m| m.is_object()) {
+                            nested.push(main.clone());
+                        }
+                        if map.contains_key("@type") {
+                            entities.push(Value::Object(map));
+                        }
+                        stack.extend(nested.into_iter().rev());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        StructuredData { entities }
+    }
+
+    /// The first article-typed entity.
+    fn article(&self) -> Option<&Value> {
+        self.entities.iter().find(|e| {
+            type_names(e)
+                .iter()
+                .any(|t| ARTICLE_TYPES.contains(t) || t.ends_with("Article"))
+        })
+    }
+
+    /// The first entity that is about the page's subject but not an article (a product,
+    /// recipe, question, event...).
+    fn primary_other(&self) -> Option<&Value> {
+        self.entities.iter().find(|e| {
+            let types = type_names(e);
+            !types.is_empty() && types.iter().all(|t| !GENERIC_TYPES.contains(t))
+        })
+    }
+}
+
+/// Parses one script's JSON-LD, tolerating CDATA/comment wrappers, trailing garbage,
+/// several concatenated values and raw control characters inside strings.
+fn parse_json_ld(raw: &str) -> Vec<Value> {
+    let mut text = raw.trim();
+    for prefix in ["<!--", "//<![CDATA[", "<![CDATA["] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            text = rest.trim_start();
+        }
+    }
+    for suffix in ["-->", "//]]>", "]]>"] {
+        if let Some(rest) = text.strip_suffix(suffix) {
+            text = rest.trim_end();
+        }
+    }
+    let values = parse_json_stream(text);
+    if !values.is_empty() {
+        return values;
+    }
+    // JSON forbids raw newlines and tabs inside strings; CMS templates emit them anyway.
+    let sanitized: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    parse_json_stream(&sanitized)
+}
+
+fn parse_json_stream(text: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    while let Some(Ok(value)) = stream.next() {
+        out.push(value);
+    }
+    out
+}
+
+/// Local names of `@type` ("http://schema.org/NewsArticle" → "NewsArticle").
+fn type_names(entity: &Value) -> Vec<&str> {
+    fn local(t: &str) -> &str {
+        t.rsplit(['/', ':', '#']).next().unwrap_or(t).trim()
+    }
+    match entity.get("@type") {
+        Some(Value::String(t)) => vec![local(t)],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).map(local).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn first_object(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Array(items) => items.iter().find(|i| i.is_object()),
+        Value::Object(_) => Some(v),
+        _ => None,
+    }
+}
+
+/// The first non-empty string among `keys` (a string, or the first string of an array).
+fn ld_string(entity: &Value, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| {
+        let v = entity.get(*k)?;
+        let s = match v {
+            Value::String(s) => s.as_str(),
+            Value::Array(items) => items.iter().find_map(Value::as_str)?,
+            _ => return None,
+        };
+        Some(clean(s)).filter(|s| !s.is_empty())
+    })
+}
+
+/// Like [`ld_string`], keeping paragraph breaks (bodies are rendered as text).
+fn ld_body(entity: &Value, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| {
+        let s = entity.get(*k)?.as_str()?;
+        let body = clean_multiline(s);
+        (!body.is_empty()).then_some(body)
+    })
+}
+
+/// Readability picks `name` over `headline` unless only the headline resembles the
+/// document title (sites put the SEO title in one and the real headline in the other).
+fn ld_title(article: &Value, doc_title: Option<&str>) -> Option<String> {
+    let name = ld_string(article, &["name"]);
+    let headline = ld_string(article, &["headline"]);
+    match (name, headline) {
+        (Some(name), Some(headline)) if name != headline => {
+            let doc_title = doc_title.unwrap_or("");
+            let name_matches = text_similarity(&name, doc_title) > 0.75;
+            let headline_matches = text_similarity(&headline, doc_title) > 0.75;
+            Some(if headline_matches && !name_matches {
+                headline
+            } else {
+                name
+            })
+        }
+        (name, headline) => name.or(headline),
+    }
+}
+
+/// Share of `b`'s token text also found in `a` (Readability's `_textSimilarity`).
+fn text_similarity(a: &str, b: &str) -> f64 {
+    let tokens = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let ta = tokens(a);
+    let tb = tokens(b);
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let uniq_b: Vec<&str> = tb
+        .iter()
+        .filter(|t| !ta.contains(t))
+        .map(String::as_str)
+        .collect();
+    let all_b_len = tb.join(" ").chars().count() as f64;
+    let uniq_b_len = uniq_b.join(" ").chars().count() as f64;
+    1.0 - uniq_b_len / all_b_len
+}
+
+/// Author names of an entity: a string, `{name}`, or an array of either, joined by ", ".
+fn ld_authors(entity: &Value) -> Option<String> {
+    // Not `creator`: that is the account that filed the record, often a user name.
+    let author = entity.get("author")?;
+    let mut names = Vec::new();
+    let items: Vec<&Value> = match author {
+        Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    for item in items {
+        let name = match item {
+            Value::String(s) => Some(s.as_str()),
+            Value::Object(_) => match item.get("name") {
+                Some(Value::String(s)) => Some(s.as_str()),
+                Some(Value::Array(ns)) => ns.iter().find_map(Value::as_str),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(name) = name
+            .map(clean)
+            .filter(|n| !n.is_empty() && !looks_like_url(n))
+        {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+// ---------------------------------------------------------------------------------------
+// Categories.
+
+#[derive(Default)]
+struct CategoryList {
+    items: Vec<String>,
+}
+
+impl CategoryList {
+    fn add(&mut self, raw: &str) {
+        let item = clean(raw);
+        if item.is_empty()
+            || item.chars().count() > 60
+            || self.items.len() >= MAX_CATEGORIES
+            || self
+                .items
+                .iter()
+                .any(|i| i.to_lowercase() == item.to_lowercase())
+        {
+            return;
+        }
+        self.items.push(item);
+    }
+
+    fn add_list(&mut self, raw: &str) {
+        for part in raw.split(',') {
+            self.add(part);
+        }
+    }
+
+    fn add_value(&mut self, value: Option<&Value>) {
+        match value {
+            Some(Value::String(s)) => self.add_list(s),
+            Some(Value::Array(items)) => {
+                for s in items.iter().filter_map(Value::as_str) {
+                    self.add(s);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Text cleaning.
+
+/// Entities decoded (again: the parser decoded once, but meta contents and JSON-LD are
+/// often escaped twice) and whitespace collapsed.
+pub fn clean(s: &str) -> String {
+    collapse_ws(&decode_entities(s))
+}
+
+/// Like [`clean`] per line, keeping paragraph breaks as one blank line.
+fn clean_multiline(s: &str) -> String {
+    let decoded = decode_entities(s);
+    let mut out = String::new();
+    let mut blank = false;
+    for line in decoded.lines() {
+        let line = collapse_ws(line);
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        out.push_str(&line);
+        blank = false;
+    }
+    out
+}
+
+/// Runs of whitespace (including NBSP and other Unicode spaces) become one space.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Decodes numeric character references and the common named entities; anything else
+/// is left as written. Invalid code points become U+FFFD, as browsers do.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let end = after
+            .char_indices()
+            .take(12)
+            .find(|(_, c)| *c == ';')
+            .map(|(i, _)| i);
+        let decoded = end.and_then(|end| decode_entity(&after[..end]).map(|c| (c, end)));
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = if let Some(hex) = num.strip_prefix(['x', 'X']) {
+            if hex.is_empty() || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+                return None;
+            }
+            u32::from_str_radix(hex, 16).unwrap_or(u32::MAX)
+        } else {
+            if num.is_empty() || !num.chars().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            num.parse::<u32>().unwrap_or(u32::MAX)
+        };
+        return Some(match code {
+            0 => '\u{FFFD}',
+            c => char::from_u32(c).unwrap_or('\u{FFFD}'),
+        });
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "middot" => '·',
+        "bull" => '•',
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates.
+
+/// Normalises a date as pages write it to ISO 8601: `YYYY-MM-DD` for a date alone,
+/// `YYYY-MM-DDTHH:MM:SS` plus `Z` or `±HH:MM` when a time (and zone) is given.
+/// Understands ISO forms (also with a space, slashes or dots, fractional seconds,
+/// `+0100` zones), RFC 2822 ("Mon, 02 Jan 2006 15:04:05 -0700"), "January 2, 2006",
+/// "2 January 2006", "Jan 2 2006 3:04 PM". Day-first/month-first numeric forms
+/// ("02/01/2006") are ambiguous and rejected.
+pub fn parse_date(raw: &str) -> Option<String> {
+    let s = collapse_ws(&decode_entities(raw));
+    let s = s.trim();
+    if s.is_empty() || s.len() > 100 {
+        return None;
+    }
+    parse_iso_like(s)
+        .or_else(|| parse_textual(s))
+        .or_else(|| embedded_iso(s))
+}
+
+/// An ISO date inside other words ("Updated 2021-05-06 10:00").
+fn embedded_iso(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    (1..bytes.len().saturating_sub(9)).find_map(|i| {
+        let starts_year = bytes[i].is_ascii_digit() && !bytes[i - 1].is_ascii_digit();
+        let shaped = bytes.get(i..i + 5).is_some_and(|w| {
+            w[..4].iter().all(u8::is_ascii_digit) && matches!(w[4], b'-' | b'/' | b'.')
+        });
+        if starts_year && shaped {
+            parse_iso_like(s.get(i..)?)
+        } else {
+            None
+        }
+    })
+}
+
+#[derive(Default)]
+struct Time {
+    hour: u32,
+    minute: u32,
+    second: u32,
+    /// Offset in minutes east of UTC; `Some(0)` for Z/GMT/UTC.
+    zone: Option<i32>,
+}
+
+fn format_date(year: u32, month: u32, day: u32, time: Option<Time>) -> Option<String> {
+    if !(1000..=2999).contains(&year) || !(1..=12).contains(&month) {
+        return None;
+    }
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if day == 0 || day > days {
+        return None;
+    }
+    let mut out = format!("{year:04}-{month:02}-{day:02}");
+    if let Some(t) = time {
+        if t.hour > 23 || t.minute > 59 || t.second > 60 {
+            return None;
+        }
+        out.push_str(&format!("T{:02}:{:02}:{:02}", t.hour, t.minute, t.second));
+        match t.zone {
+            Some(0) => out.push('Z'),
+            Some(z) => {
+                let sign = if z < 0 { '-' } else { '+' };
+                let z = z.unsigned_abs();
+                out.push_str(&format!("{sign}{:02}:{:02}", z / 60, z % 60));
+            }
+            None => {}
+        }
+    }
+    Some(out)
+}
+
+/// Takes a run of ASCII digits from the start of `s`.
+fn take_digits(s: &str) -> (&str, &str) {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    s.split_at(end)
+}
+
+/// `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY.MM.DD`, `YYYYMMDD`, then an optional time.
+fn parse_iso_like(s: &str) -> Option<String> {
+    let (year, rest) = take_digits(s);
+    let (year, month, day, rest) = if year.len() == 8 {
+        (
+            year[..4].parse().ok()?,
+            year[4..6].parse().ok()?,
+            year[6..].parse().ok()?,
+            rest,
+        )
+    } else if year.len() == 4 {
+        let sep = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '-' | '/' | '.'))?;
+        let (month, rest) = take_digits(&rest[1..]);
+        let rest = rest.strip_prefix(sep)?;
+        let (day, rest) = take_digits(rest);
+        if !(1..=2).contains(&month.len()) || !(1..=2).contains(&day.len()) {
+            return None;
+        }
+        (
+            year.parse().ok()?,
+            month.parse().ok()?,
+            day.parse().ok()?,
+            rest,
+        )
+    } else {
+        return None;
+    };
+    let rest = rest.trim_start();
+    if rest.is_empty() {
+        return format_date(year, month, day, None);
+    }
+    let rest = rest.strip_prefix(['T', 't']).unwrap_or(rest).trim_start();
+    match parse_clock(rest) {
+        Some((time, tail)) if tail.trim().is_empty() => format_date(year, month, day, Some(time)),
+        // A date followed by something we do not understand: the date is still right.
+        _ => format_date(year, month, day, None),
+    }
+}
+
+/// `HH:MM[:SS[.fff]][ ][am|pm][ ][Z|±HH[:MM]|GMT|UTC]`, returning the unparsed tail.
+fn parse_clock(s: &str) -> Option<(Time, &str)> {
+    let (h, rest) = take_digits(s);
+    if !(1..=2).contains(&h.len()) {
+        return None;
+    }
+    let rest = rest.strip_prefix(':')?;
+    let (m, mut rest) = take_digits(rest);
+    if m.len() != 2 {
+        return None;
+    }
+    let mut time = Time {
+        hour: h.parse().ok()?,
+        minute: m.parse().ok()?,
+        ..Time::default()
+    };
+    if let Some(r) = rest.strip_prefix(':') {
+        let (sec, r) = take_digits(r);
+        if sec.len() != 2 {
+            return None;
+        }
+        time.second = sec.parse().ok()?;
+        rest = r;
+        if let Some(r) = rest.strip_prefix(['.', ',']) {
+            rest = take_digits(r).1;
+        }
+    }
+    let mut tail = rest.trim_start();
+    let lower = tail.to_ascii_lowercase();
+    for (marker, pm) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)] {
+        if lower.starts_with(marker) {
+            if time.hour == 0 || time.hour > 12 {
+                return None;
+            }
+            time.hour = match (pm, time.hour) {
+                (false, 12) => 0,
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, h) => h,
+            };
+            tail = tail[marker.len()..].trim_start();
+            break;
+        }
+    }
+    let (zone, tail) = parse_zone(tail);
+    time.zone = zone;
+    Some((time, tail))
+}
+
+fn parse_zone(s: &str) -> (Option<i32>, &str) {
+    let upper = s.to_ascii_uppercase();
+    for name in ["UTC", "GMT", "Z"] {
+        if upper.starts_with(name) {
+            let rest = &s[name.len()..];
+            // "GMT+2" / "UTC-05:00".
+            if let (Some(z), tail) = parse_offset(rest) {
+                return (Some(z), tail);
+            }
+            return (Some(0), rest);
+        }
+    }
+    parse_offset(s)
+}
+
+fn parse_offset(s: &str) -> (Option<i32>, &str) {
+    let sign = match s.chars().next() {
+        Some('+') => 1,
+        Some('-') | Some('−') => -1,
+        _ => return (None, s),
+    };
+    let body = &s[s.chars().next().map_or(0, char::len_utf8)..];
+    let (digits, rest) = take_digits(body);
+    let (hours, minutes, rest) = match digits.len() {
+        1 | 2 => {
+            let h: i32 = digits.parse().unwrap_or(99);
+            if let Some(r) = rest.strip_prefix(':') {
+                let (m, r) = take_digits(r);
+                if m.len() != 2 {
+                    return (None, s);
+                }
+                (h, m.parse().unwrap_or(99), r)
+            } else {
+                (h, 0, rest)
+            }
+        }
+        4 => (
+            digits[..2].parse().unwrap_or(99),
+            digits[2..].parse().unwrap_or(99),
+            rest,
+        ),
+        _ => return (None, s),
+    };
+    if hours > 14 || minutes > 59 {
+        return (None, s);
+    }
+    (Some(sign * (hours * 60 + minutes)), rest)
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w)))
+        .map(|i| i as u32 + 1)
+}
+
+/// Dates with a month name, in any order ("2 Jan 2006", "January 2, 2006",
+/// "Mon, 02 Jan 2006 15:04:05 GMT"), with an optional time and zone anywhere after.
+fn parse_textual(s: &str) -> Option<String> {
+    let mut month = None;
+    let mut day = None;
+    let mut year = None;
+    let mut time = None;
+    let tokens: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = tokens[i];
+        if time.is_none() && token.contains(':') && token.starts_with(|c: char| c.is_ascii_digit())
+        {
+            // The clock may span tokens ("3:04 PM EST", "15:04:05 -0700").
+            let joined = tokens[i..].join(" ");
+            if let Some((t, tail)) = parse_clock(&joined) {
+                time = Some(t);
+                let consumed = joined.len() - tail.len();
+                let mut used = 0;
+                while i < tokens.len() && used < consumed {
+                    used += tokens[i].len() + 1;
+                    i += 1;
+                }
+                continue;
+            }
+        }
+        let (digits, suffix) = take_digits(token);
+        if !digits.is_empty() {
+            let ordinal = matches!(
+                suffix.to_ascii_lowercase().as_str(),
+                "" | "st" | "nd" | "rd" | "th" | "."
+            );
+            if digits.len() == 4 && year.is_none() && (suffix.is_empty() || suffix == ".") {
+                year = digits.parse().ok();
+            } else if digits.len() <= 2 && day.is_none() && ordinal {
+                day = digits.parse().ok();
+            }
+        } else if month.is_none() {
+            month = month_number(token);
+        }
+        i += 1;
+    }
+    format_date(year?, month?, day?, time)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(html: &str) -> Metadata {
+        let doc = Html::parse_document(html);
+        extract(&doc, Url::parse("https://example.com/a/b").ok().as_ref())
+    }
+
+    #[test]
+    fn json_ld_graph_with_nested_authors() {
+        let m = meta(
+            r#"<html lang="en_us"><head><title>Ignored | Site</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"WebSite","name":"The Site"},
+              {"@type":["NewsArticle"],"headline":"The &amp; Headline",
+               "author":[{"@type":"Person","name":" Ann  Author "},{"name":"Bob Writer"}],
+               "publisher":{"@type":"Organization","name":"Example News"},
+               "datePublished":"2024-03-05T10:20:30+01:00",
+               "articleSection":"Science","keywords":["space","Mars"],
+               "articleBody":"First para.\n\nSecond   para."}]}</script>
+            <meta property="og:title" content="OG title"></head><body></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("The & Headline"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Author, Bob Writer"));
+        assert_eq!(m.site_name.as_deref(), Some("Example News"));
+        assert_eq!(
+            m.published_iso.as_deref(),
+            Some("2024-03-05T10:20:30+01:00")
+        );
+        assert_eq!(m.categories, vec!["Science", "space", "Mars"]);
+        assert_eq!(
+            m.structured_body.as_deref(),
+            Some("First para.\n\nSecond para.")
+        );
+        assert_eq!(m.page_type_hint.as_deref(), Some("NewsArticle"));
+        assert_eq!(m.language.as_deref(), Some("en-US"));
+    }
+
+    #[test]
+    fn broken_and_multiple_json_ld_blocks() {
+        let m = meta(
+            r#"<head><title>Doc</title>
+            <script type="application/ld+json">{ this is not json </script>
+            <script type="application/ld+json"><!--
+              {"@type":"BreadcrumbList","itemListElement":[]}
+            --></script>
+            <script type="application/ld+json">{"@type":"BlogPosting","name":"Line
+            break title","author":"Jane Roe","datePublished":"2020-01-02"};</script>
+            </head>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Line break title"));
+        assert_eq!(m.byline.as_deref(), Some("Jane Roe"));
+        assert_eq!(m.published_iso.as_deref(), Some("2020-01-02"));
+        assert_eq!(m.page_type_hint.as_deref(), Some("BlogPosting"));
+    }
+
+    #[test]
+    fn product_json_ld_gives_body_and_type_but_not_article_fields() {
+        let m = meta(
+            r#"<head><title>Blue Kettle 1.5 L – Shop</title>
+            <script type="application/ld+json">[{"@type":"Organization","name":"Shop"},
+            {"@type":"Product","name":"Blue Kettle","description":"A kettle that is blue."}]
+            </script><meta property="og:title" content="Blue Kettle 1.5 L"></head>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Blue Kettle 1.5 L"));
+        assert_eq!(m.page_type_hint.as_deref(), Some("Product"));
+        assert_eq!(m.structured_body.as_deref(), Some("A kettle that is blue."));
+        assert_eq!(m.description.as_deref(), Some("A kettle that is blue."));
+        assert_eq!(m.byline, None);
+    }
+
+    #[test]
+    fn name_versus_headline_follows_the_document_title() {
+        let m = meta(
+            r#"<head><title>Real headline of the story - Paper</title>
+            <script type="application/ld+json">{"@type":"Article","name":"seo-slug-name",
+            "headline":"Real headline of the story"}</script></head>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Real headline of the story"));
+    }
+
+    #[test]
+    fn meta_layers_in_order_with_double_escaping() {
+        let m = meta(
+            r#"<head><title>Title Element</title>
+            <meta name="twitter:title" content="Twitter">
+            <meta property="og:title twitter:title" content="OG &amp;amp; co">
+            <meta property="og:site_name" content="Site">
+            <meta name="author" content="https://facebook.com/someone">
+            <meta property="article:author" content="https://facebook.com/someone">
+            <meta name="DC.creator" content="By:  Dee Creator">
+            <meta property="article:published_time" content="Tue, 10 Jun 2003 04:00:00 GMT">
+            <meta property="article:tag" content="a"><meta property="article:tag" content="B">
+            <meta name="keywords" content="b, c">
+            <meta property="og:description" content="Desc">
+            <meta property="og:locale" content="fr_FR">
+            <meta property="og:image" content=""></head>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("OG & co"));
+        assert_eq!(m.byline.as_deref(), Some("Dee Creator"));
+        assert_eq!(m.site_name.as_deref(), Some("Site"));
+        assert_eq!(m.published_iso.as_deref(), Some("2003-06-10T04:00:00Z"));
+        assert_eq!(m.categories, vec!["a", "B", "c"]);
+        assert_eq!(m.description.as_deref(), Some("Desc"));
+        assert_eq!(m.language.as_deref(), Some("fr-FR"));
+    }
+
+    #[test]
+    fn url_bylines_are_rejected() {
+        let m = meta(
+            r#"<head><meta property="article:author" content="https://www.facebook.com/x">
+            </head><body><p>text</p></body>"#,
+        );
+        assert_eq!(m.byline, None);
+    }
+
+    #[test]
+    fn byline_and_date_from_markup() {
+        let m = meta(
+            r#"<html><head><title>A fairly long article title here</title></head><body>
+            <div class="site-header"><span class="author">Header Person</span></div>
+            <div style="display: none"><span class="byline">Hidden Person</span></div>
+            <article><p class="byline">By <span itemprop="name">Sam   Smith</span>, staff</p>
+            <time datetime="2019-07-08T09:10">July 8</time>
+            <p>Body text.</p></article></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Sam Smith"));
+        assert_eq!(m.published_iso.as_deref(), Some("2019-07-08T09:10:00"));
+    }
+
+    #[test]
+    fn byline_by_prefix_trimmed_and_long_rejected() {
+        assert_eq!(
+            clean_byline("  By  Jane\n Doe ").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(clean_byline("BY: JOE WEE").as_deref(), Some("JOE WEE"));
+        assert_eq!(clean_byline("Byron Bay").as_deref(), Some("Byron Bay"));
+        assert_eq!(
+            clean_byline("Written by: Ann Lee |").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(clean_byline("Author Isa Shel").as_deref(), Some("Isa Shel"));
+        assert_eq!(clean_byline(", USA TODAY").as_deref(), Some("USA TODAY"));
+        assert_eq!(clean_byline(" By "), None);
+        assert_eq!(clean_byline("www.example.com/author"), None);
+        assert_eq!(clean_byline(&"word ".repeat(40)), None);
+        let m = meta(&format!(
+            r#"<body><p class="author">{}</p><a rel="author" href="/x">Real Name</a></body>"#,
+            "long text ".repeat(20)
+        ));
+        assert_eq!(m.byline.as_deref(), Some("Real Name"));
+    }
+
+    #[test]
+    fn itemprop_date_beats_plain_time() {
+        let m = meta(
+            r#"<body><aside><time datetime="2001-01-01">old</time></aside>
+            <span itemprop="datePublished" content="2022-12-31">Dec 31</span></body>"#,
+        );
+        assert_eq!(m.published_iso.as_deref(), Some("2022-12-31"));
+    }
+
+    #[test]
+    fn title_splitting() {
+        let t = |title: &str| article_title(title, &[], &[]);
+        assert_eq!(
+            t("Lorem ipsum dolor sit amet – My website"),
+            "Lorem ipsum dolor sit amet"
+        );
+        assert_eq!(
+            t("How to Build a Long Title Here | Site Name"),
+            "How to Build a Long Title Here"
+        );
+        // The site name first: the part after the first separator.
+        assert_eq!(
+            t("Site | A story that has a long enough title"),
+            "A story that has a long enough title"
+        );
+        // Cutting would leave too little: keep the original.
+        assert_eq!(t("Short one | Site"), "Short one | Site");
+        assert_eq!(
+            t("Site Name: The story about things that happened"),
+            "The story about things that happened"
+        );
+        let heading = vec!["This is a long title with a colon: Hello there".to_string()];
+        assert_eq!(
+            article_title(
+                "This is a long title with a colon: Hello there",
+                &heading,
+                &[]
+            ),
+            "This is a long title with a colon: Hello there"
+        );
+        // Too short a title: the single h1 wins.
+        let h1 = vec!["The real headline of the article".to_string()];
+        assert_eq!(
+            article_title("Home", &h1, &h1),
+            "The real headline of the article"
+        );
+        // ...unless it is four words or fewer, which says nothing better.
+        let h1 = vec!["Four words of headline".to_string()];
+        assert_eq!(article_title("Home", &h1, &h1), "Home");
+        assert_eq!(
+            t("  Spaced \n  title words  here now "),
+            "Spaced title words here now"
+        );
+    }
+
+    #[test]
+    fn svg_title_is_not_the_document_title() {
+        let m = meta(r#"<body><svg><title>icon</title></svg><h1>x</h1></body>"#);
+        assert_eq!(m.title, None);
+    }
+
+    #[test]
+    fn dates_normalise_to_iso() {
+        let cases = [
+            ("2006-01-02", Some("2006-01-02")),
+            ("2006-01-02T15:04:05Z", Some("2006-01-02T15:04:05Z")),
+            (
+                "2006-01-02T15:04:05.123+0100",
+                Some("2006-01-02T15:04:05+01:00"),
+            ),
+            ("2017-11-03 03:01:00.000000", Some("2017-11-03T03:01:00")),
+            ("2006/1/2", Some("2006-01-02")),
+            ("20060102", Some("2006-01-02")),
+            (
+                "Mon, 02 Jan 2006 15:04:05 -0700",
+                Some("2006-01-02T15:04:05-07:00"),
+            ),
+            ("January 2, 2006", Some("2006-01-02")),
+            ("2 January 2006", Some("2006-01-02")),
+            ("Sept. 3rd, 2019 at 3:46 PM", Some("2019-09-03T15:46:00")),
+            ("March 11, 2015 3:46 PM EST", Some("2015-03-11T15:46:00")),
+            ("2024-02-30", None),
+            ("02/01/2006", None),
+            ("yesterday", None),
+            ("", None),
+            ("Updated 2021-05-06 late", Some("2021-05-06")),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_date(input).as_deref(), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn entities_decode_like_browsers() {
+        assert_eq!(
+            decode_entities("&#xg; &#x1F62D; &#128557; &#xFFFFFFFF; &#x0; &amp; &bogus;"),
+            "&#xg; 😭 😭 \u{FFFD} \u{FFFD} & &bogus;"
+        );
+        assert_eq!(clean("  a \u{a0} b\n\tc "), "a b c");
+    }
+
+    #[test]
+    fn deep_documents_do_not_overflow() {
+        let mut html = String::from("<title>Deep page title for testing</title>");
+        for _ in 0..100_000 {
+            html.push_str("<span>");
+        }
+        html.push_str(r#"<span class="byline">Deep Author</span>"#);
+        let m = meta(&html);
+        assert_eq!(m.byline.as_deref(), Some("Deep Author"));
+    }
+}

@@ -1,0 +1,694 @@
+//! Rendering a content tree as Markdown (for LLM pipelines) or plain text.
+//!
+//! Both renderings share one writer: text is whitespace-collapsed, blocks request line
+//! breaks that are only written when more content follows (so edges come out trimmed),
+//! and a line prefix carries blockquote markers and list indentation.
+//!
+//! Plain text follows the WCXB ground-truth shape: headings on their own lines,
+//! paragraphs split by a blank line, no link targets, no alt text, no image URLs.
+
+use ego_tree::NodeRef;
+use scraper::Node;
+use url::Url;
+
+/// Nesting rendered structurally; anything deeper is written as flat text, so hostile
+/// nesting cannot exhaust the stack.
+const MAX_DEPTH: usize = 256;
+
+/// Renders `root`'s children as Markdown, resolving URLs against `base`.
+pub fn markdown(root: NodeRef<'_, Node>, base: Option<&Url>) -> String {
+    let mut out = Writer::new(true, base);
+    out.children(root, 0);
+    out.finish()
+}
+
+/// Renders `root`'s children as plain text.
+pub fn text(root: NodeRef<'_, Node>) -> String {
+    let mut out = Writer::new(false, None);
+    out.children(root, 0);
+    out.finish()
+}
+
+struct Writer<'u> {
+    buf: String,
+    md: bool,
+    base: Option<&'u Url>,
+    /// Newlines wanted before the next content (0, 1 or 2).
+    pending_break: u8,
+    pending_space: bool,
+    /// Written at the start of every line (blockquote "> ", list indentation).
+    prefix: String,
+    /// Inside inline-only content (link text, headings, table cells): blocks become
+    /// spaces.
+    inline_only: bool,
+    /// Whether the first content written was preceded by whitespace.
+    leading_space: Option<bool>,
+    /// Open lists: the next number of an ordered list, `None` for bullets.
+    list_stack: Vec<Option<u32>>,
+}
+
+pub(crate) fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "tr"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "hr"
+            | "details"
+            | "summary"
+            | "center"
+            | "body"
+            | "html"
+            | "caption"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "hgroup"
+            | "legend"
+    )
+}
+
+impl<'u> Writer<'u> {
+    fn new(md: bool, base: Option<&'u Url>) -> Self {
+        Writer {
+            buf: String::new(),
+            md,
+            base,
+            pending_break: 0,
+            pending_space: false,
+            prefix: String::new(),
+            inline_only: false,
+            leading_space: None,
+            list_stack: Vec::new(),
+        }
+    }
+
+    fn sub(&self) -> Writer<'u> {
+        let mut w = Writer::new(self.md, self.base);
+        w.inline_only = true;
+        w
+    }
+
+    fn finish(mut self) -> String {
+        let trimmed = self.buf.trim_end().len();
+        self.buf.truncate(trimmed);
+        let lead = self.buf.len() - self.buf.trim_start_matches('\n').len();
+        if lead > 0 {
+            self.buf.drain(..lead);
+        }
+        self.buf
+    }
+
+    fn block(&mut self, lines: u8) {
+        if self.inline_only {
+            self.pending_space = true;
+            return;
+        }
+        if !self.buf.is_empty() {
+            self.pending_break = self.pending_break.max(lines);
+        }
+    }
+
+    /// Writes any pending line break and prefix before new content.
+    fn flush(&mut self) {
+        if self.pending_break > 0 {
+            let trimmed = self.buf.trim_end_matches([' ', '\t']).len();
+            self.buf.truncate(trimmed);
+            for k in 0..self.pending_break {
+                self.buf.push('\n');
+                if k + 1 < self.pending_break {
+                    self.buf.push_str(self.prefix.trim_end());
+                }
+            }
+            self.buf.push_str(&self.prefix);
+            self.pending_break = 0;
+            self.pending_space = false;
+        } else if self.buf.is_empty() && !self.prefix.is_empty() {
+            self.buf.push_str(&self.prefix);
+            self.pending_space = false;
+        }
+    }
+
+    fn at_line_start(&self) -> bool {
+        self.buf.is_empty()
+            || self.buf.ends_with('\n')
+            || self.buf.ends_with(' ')
+            || (!self.prefix.is_empty() && self.buf.ends_with(self.prefix.as_str()))
+    }
+
+    /// Writes one unbreakable piece of inline content.
+    fn word(&mut self, word: &str) {
+        if word.is_empty() {
+            return;
+        }
+        if self.leading_space.is_none() {
+            self.leading_space = Some(self.pending_space);
+        }
+        self.flush();
+        if self.pending_space && !self.at_line_start() {
+            self.buf.push(' ');
+        }
+        self.pending_space = false;
+        self.buf.push_str(word);
+    }
+
+    fn text(&mut self, text: &str) {
+        if text.starts_with(char::is_whitespace) {
+            self.pending_space = true;
+        }
+        let mut words = text.split_whitespace().peekable();
+        while let Some(w) = words.next() {
+            self.word(w);
+            if words.peek().is_some() {
+                self.pending_space = true;
+            }
+        }
+        if text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
+            self.pending_space = true;
+        }
+    }
+
+    /// Writes `s` (already rendered inline content) keeping its surrounding spacing.
+    fn inline_piece(&mut self, s: &str, leading: bool, trailing: bool) {
+        if leading {
+            self.pending_space = true;
+        }
+        self.word(s);
+        if trailing {
+            self.pending_space = true;
+        }
+    }
+
+    fn children(&mut self, node: NodeRef<'_, Node>, depth: usize) {
+        for child in node.children() {
+            self.node(child, depth + 1);
+        }
+    }
+
+    /// Renders `node`'s children into a fresh inline writer.
+    fn inline_of(&self, node: NodeRef<'_, Node>, depth: usize) -> (String, bool, bool) {
+        let mut sub = self.sub();
+        sub.children(node, depth);
+        let leading = sub.leading_space.unwrap_or(false);
+        let trailing = sub.pending_space;
+        (sub.finish(), leading, trailing)
+    }
+
+    fn node(&mut self, node: NodeRef<'_, Node>, depth: usize) {
+        let element = match node.value() {
+            Node::Text(t) => {
+                self.text(t);
+                return;
+            }
+            Node::Element(e) => e,
+            _ => return,
+        };
+        if depth > MAX_DEPTH {
+            let flat = flat_text(node);
+            self.text(&flat);
+            return;
+        }
+        let name = element.name();
+        match name {
+            "br" => {
+                if self.inline_only {
+                    self.pending_space = true;
+                } else if !self.buf.is_empty() {
+                    self.pending_break = self.pending_break.max(1);
+                }
+            }
+            "hr" => {
+                self.block(2);
+                if self.md && !self.inline_only {
+                    self.word("---");
+                }
+                self.block(2);
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let (inner, _, _) = self.inline_of(node, depth);
+                if inner.is_empty() {
+                    return;
+                }
+                if self.inline_only {
+                    self.inline_piece(&inner, true, true);
+                    return;
+                }
+                self.block(2);
+                if self.md {
+                    let level = name.as_bytes()[1] - b'0';
+                    let mut line = "#".repeat(level as usize);
+                    line.push(' ');
+                    line.push_str(&inner);
+                    self.word(&line);
+                } else {
+                    self.word(&inner);
+                }
+                self.block(2);
+            }
+            "ul" | "ol" => {
+                let start = if name == "ol" {
+                    Some(
+                        element
+                            .attr("start")
+                            .and_then(|s| s.trim().parse::<u32>().ok())
+                            .unwrap_or(1),
+                    )
+                } else {
+                    None
+                };
+                self.block(if self.list_stack.is_empty() { 2 } else { 1 });
+                self.list_stack.push(start);
+                self.children(node, depth);
+                self.list_stack.pop();
+                self.block(if self.list_stack.is_empty() { 2 } else { 1 });
+            }
+            "li" => {
+                self.block(1);
+                if !self.md || self.inline_only {
+                    self.children(node, depth);
+                    self.block(1);
+                    return;
+                }
+                let marker = match self.list_stack.last_mut() {
+                    Some(Some(n)) => {
+                        let m = format!("{n}. ");
+                        *n += 1;
+                        m
+                    }
+                    _ => "- ".to_string(),
+                };
+                let before = self.buf.len();
+                self.flush();
+                if !self.at_line_start() {
+                    self.pending_break = 1;
+                    self.flush();
+                }
+                self.buf.push_str(&marker);
+                let marker_end = self.buf.len();
+                let saved = self.prefix.len();
+                self.prefix.push_str(&" ".repeat(marker.len()));
+                self.children(node, depth);
+                self.prefix.truncate(saved);
+                if self.buf.len() == marker_end {
+                    // Empty item: take the marker back out.
+                    self.buf.truncate(before);
+                }
+                self.block(1);
+            }
+            "blockquote" if self.md && !self.inline_only => {
+                self.block(2);
+                let saved = self.prefix.len();
+                self.prefix.push_str("> ");
+                self.children(node, depth);
+                self.prefix.truncate(saved);
+                self.block(2);
+            }
+            "pre" => self.pre(node, element),
+            "code" | "kbd" | "samp" | "tt" if self.md => {
+                let code = collapse(&flat_text(node));
+                if code.is_empty() {
+                    return;
+                }
+                let fence = if code.contains('`') { "``" } else { "`" };
+                let pad = if code.starts_with('`') || code.ends_with('`') { " " } else { "" };
+                let (leading, trailing) = edge_spaces(node);
+                self.inline_piece(
+                    &format!("{fence}{pad}{code}{pad}{fence}"),
+                    leading,
+                    trailing,
+                );
+            }
+            "a" if self.md => self.link(node, element, depth),
+            "img" => {
+                if self.md {
+                    self.image(element);
+                }
+            }
+            "picture" => {
+                // One image per <picture>: the <img> fallback.
+                for child in node.children() {
+                    if matches!(child.value(), Node::Element(e) if e.name() == "img") {
+                        self.node(child, depth + 1);
+                    }
+                }
+            }
+            "strong" | "b" | "em" | "i" | "del" | "s" | "strike" if self.md => {
+                let marker = match name {
+                    "strong" | "b" => "**",
+                    "del" | "s" | "strike" => "~~",
+                    _ => "*",
+                };
+                let (inner, leading, trailing) = self.inline_of(node, depth);
+                if inner.is_empty() {
+                    self.pending_space |= leading || trailing;
+                    return;
+                }
+                self.inline_piece(&format!("{marker}{inner}{marker}"), leading, trailing);
+            }
+            "table" => self.table(node, depth),
+            "td" | "th" => {
+                self.pending_space = true;
+                self.children(node, depth);
+                self.pending_space = true;
+            }
+            "tr" | "dt" | "dd" | "figcaption" | "summary" | "caption" => {
+                self.block(1);
+                self.children(node, depth);
+                self.block(1);
+            }
+            _ if is_block(name) => {
+                self.block(2);
+                self.children(node, depth);
+                self.block(2);
+            }
+            _ => self.children(node, depth),
+        }
+    }
+
+    fn pre(&mut self, node: NodeRef<'_, Node>, element: &scraper::node::Element) {
+        let raw = pre_text(node);
+        let code = raw.trim_matches('\n');
+        if code.trim().is_empty() {
+            return;
+        }
+        if self.inline_only {
+            self.text(code);
+            return;
+        }
+        self.block(2);
+        self.flush();
+        if self.md {
+            let lang = code_language(element)
+                .or_else(|| {
+                    node.children().find_map(|c| match c.value() {
+                        Node::Element(e) if e.name() == "code" => code_language(e),
+                        _ => None,
+                    })
+                })
+                .unwrap_or_default();
+            let fence = if code.contains("```") { "~~~~" } else { "```" };
+            let _ = self.at_line_start();
+            self.buf.push_str(fence);
+            self.buf.push_str(&lang);
+            self.push_lines(code);
+            self.buf.push('\n');
+            self.buf.push_str(&self.prefix.clone());
+            self.buf.push_str(fence);
+        } else {
+            let mut first = true;
+            for line in code.lines() {
+                if !first {
+                    self.buf.push('\n');
+                    self.buf.push_str(&self.prefix.clone());
+                }
+                first = false;
+                self.buf.push_str(line.trim_end());
+            }
+        }
+        self.block(2);
+    }
+
+    fn push_lines(&mut self, code: &str) {
+        for line in code.lines() {
+            self.buf.push('\n');
+            self.buf.push_str(&self.prefix.clone());
+            self.buf.push_str(line.trim_end());
+        }
+    }
+
+    fn link(&mut self, node: NodeRef<'_, Node>, element: &scraper::node::Element, depth: usize) {
+        let href = element.attr("href").map(str::trim).unwrap_or("");
+        let target = resolve(self.base, href).filter(|u| {
+            !u.starts_with("javascript:") && !u.starts_with("data:") && !u.starts_with('#')
+        });
+        let has_block = node.descendants().skip(1).any(|d| {
+            matches!(d.value(), Node::Element(e) if is_block(e.name()) && e.name() != "span")
+        });
+        match target {
+            Some(url) if !has_block || self.inline_only => {
+                let (inner, leading, trailing) = self.inline_of(node, depth);
+                if inner.is_empty() {
+                    self.pending_space |= leading || trailing;
+                    return;
+                }
+                let text = inner.replace('[', "\\[").replace(']', "\\]");
+                let url = url.replace(' ', "%20").replace(')', "%29");
+                self.inline_piece(&format!("[{text}]({url})"), leading, trailing);
+            }
+            _ => self.children(node, depth),
+        }
+    }
+
+    fn image(&mut self, element: &scraper::node::Element) {
+        let src = ["src", "data-src", "data-original", "data-lazy-src"]
+            .iter()
+            .filter_map(|a| element.attr(a))
+            .map(str::trim)
+            .find(|s| !s.is_empty() && !s.starts_with("data:"))
+            .or_else(|| {
+                element
+                    .attr("srcset")
+                    .and_then(|s| s.split(',').next())
+                    .and_then(|s| s.split_whitespace().next())
+            });
+        let Some(url) = src.and_then(|s| resolve(self.base, s)) else {
+            return;
+        };
+        let alt = collapse(element.attr("alt").unwrap_or(""))
+            .replace('[', "\\[")
+            .replace(']', "\\]");
+        let url = url.replace(' ', "%20").replace(')', "%29");
+        self.pending_space = true;
+        self.word(&format!("![{alt}]({url})"));
+        self.pending_space = true;
+    }
+
+    fn table(&mut self, node: NodeRef<'_, Node>, depth: usize) {
+        let rows = table_rows(node);
+        let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let nested = node
+            .descendants()
+            .skip(1)
+            .any(|d| matches!(d.value(), Node::Element(e) if e.name() == "table"));
+        if !self.md || self.inline_only || nested || cols < 2 || rows.len() < 2 {
+            // Layout tables and plain text: cells as text, rows as lines.
+            self.block(2);
+            self.children(node, depth);
+            self.block(2);
+            return;
+        }
+        let mut lines: Vec<String> = Vec::with_capacity(rows.len() + 1);
+        for (r, row) in rows.iter().enumerate() {
+            let mut cells: Vec<String> = row
+                .iter()
+                .map(|&cell| {
+                    let (inner, _, _) = self.inline_of(cell, depth + 2);
+                    inner.replace('|', "\\|")
+                })
+                .collect();
+            cells.resize(cols, String::new());
+            lines.push(format!("| {} |", cells.join(" | ")));
+            if r == 0 {
+                lines.push(format!("|{}", " --- |".repeat(cols)));
+            }
+        }
+        self.block(2);
+        self.flush();
+        let prefix = self.prefix.clone();
+        for (k, line) in lines.iter().enumerate() {
+            if k > 0 {
+                self.buf.push('\n');
+                self.buf.push_str(&prefix);
+            }
+            self.buf.push_str(line);
+        }
+        self.block(2);
+    }
+}
+
+/// Rows of `table` (not of nested tables): their `td`/`th` cells.
+fn table_rows<'a>(table: NodeRef<'a, Node>) -> Vec<Vec<NodeRef<'a, Node>>> {
+    let mut rows = Vec::new();
+    // Document order: direct rows and rows of row groups interleave by position.
+    let mut ordered: Vec<NodeRef<'a, Node>> = Vec::new();
+    for child in table.children() {
+        match child.value() {
+            Node::Element(e) if e.name() == "tr" => ordered.push(child),
+            Node::Element(e) if matches!(e.name(), "thead" | "tbody" | "tfoot") => {
+                ordered.extend(
+                    child
+                        .children()
+                        .filter(|r| matches!(r.value(), Node::Element(e) if e.name() == "tr")),
+                );
+            }
+            _ => {}
+        }
+    }
+    for row in ordered {
+        let cells: Vec<_> = row
+            .children()
+            .filter(|c| matches!(c.value(), Node::Element(e) if matches!(e.name(), "td" | "th")))
+            .collect();
+        if !cells.is_empty() {
+            rows.push(cells);
+        }
+    }
+    rows
+}
+
+/// Language of a code block from `language-xx` / `lang-xx` classes.
+fn code_language(element: &scraper::node::Element) -> Option<String> {
+    element.classes().find_map(|c| {
+        c.strip_prefix("language-")
+            .or_else(|| c.strip_prefix("lang-"))
+            .filter(|l| !l.is_empty() && l.chars().all(|ch| ch.is_ascii_alphanumeric() || "+-#_.".contains(ch)))
+            .map(str::to_string)
+    })
+}
+
+/// Text of a `<pre>`, keeping whitespace, with `<br>` as newlines.
+fn pre_text(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        match d.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) if e.name() == "br" => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// All text under `node`, iteratively.
+fn flat_text(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+/// Whether `node`'s text starts / ends with whitespace.
+fn edge_spaces(node: NodeRef<'_, Node>) -> (bool, bool) {
+    let text = flat_text(node);
+    (
+        text.starts_with(char::is_whitespace),
+        text.ends_with(char::is_whitespace),
+    )
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `href` made absolute against `base` when possible; as written otherwise.
+pub fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() {
+        return None;
+    }
+    match base {
+        Some(b) => b.join(href).ok().map(String::from),
+        None => match Url::parse(href) {
+            Ok(u) => Some(u.to_string()),
+            Err(_) => Some(href.to_string()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn md(html: &str) -> String {
+        let doc = Html::parse_fragment(html);
+        let base = Url::parse("https://example.com/dir/page.html").ok();
+        markdown(doc.root_element(), base.as_ref())
+    }
+
+    fn txt(html: &str) -> String {
+        let doc = Html::parse_fragment(html);
+        text(doc.root_element())
+    }
+
+    #[test]
+    fn headings_and_paragraphs() {
+        assert_eq!(
+            md("<h1>Title</h1><p>One  two\nthree.</p><h3>Sub</h3><p>Four.</p>"),
+            "# Title\n\nOne two three.\n\n### Sub\n\nFour."
+        );
+    }
+
+    #[test]
+    fn nested_lists() {
+        let out = md("<ul><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ul><ol start=3><li>x</li><li>y</li></ol>");
+        assert_eq!(out, "- a\n  - b\n  - c\n- d\n\n3. x\n4. y");
+    }
+
+    #[test]
+    fn tables_become_pipe_tables() {
+        let out = md("<table><tr><th>Name</th><th>Value</th></tr><tr><td>a|b</td><td><b>1</b></td></tr></table>");
+        assert_eq!(out, "| Name | Value |\n| --- | --- |\n| a\\|b | **1** |");
+    }
+
+    #[test]
+    fn code_blocks_keep_language_and_whitespace() {
+        let out = md("<p>Use <code>cargo</code>:</p><pre><code class=\"language-rust\">fn main() {\n    x();\n}</code></pre>");
+        assert_eq!(out, "Use `cargo`:\n\n```rust\nfn main() {\n    x();\n}\n```");
+    }
+
+    #[test]
+    fn links_images_and_emphasis_resolve_and_space_correctly() {
+        let out = md("<p>See <a href=\"../a b\">the <em>docs</em></a>, <strong>now</strong>. <img src=\"/i.png\" alt=\"Pic\"></p>");
+        assert_eq!(
+            out,
+            "See [the *docs*](https://example.com/a%20b), **now**. ![Pic](https://example.com/i.png)"
+        );
+    }
+
+    #[test]
+    fn blockquotes_and_breaks() {
+        assert_eq!(md("<blockquote><p>a</p><p>b<br>c</p></blockquote>"), "> a\n>\n> b\n> c");
+    }
+
+    #[test]
+    fn plain_text_shape() {
+        let out = txt("<h2>Head</h2><p>Para &amp; one <a href=\"x\">link</a>.</p><img alt=\"ALT\" src=\"i.png\"><ul><li>i1</li><li>i2</li></ul>");
+        assert_eq!(out, "Head\n\nPara & one link.\n\ni1\ni2");
+    }
+
+    #[test]
+    fn empty_markup_renders_nothing() {
+        assert_eq!(md("<p> </p><em></em><a href=\"x\"></a>"), "");
+        assert_eq!(txt("<div>\n\n</div>"), "");
+    }
+}
