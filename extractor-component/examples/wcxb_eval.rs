@@ -26,15 +26,26 @@ fn prf(re: &Regex, pred: &str, reference: &str) -> (f64, f64, f64) {
     let np: usize = p.values().sum();
     let nr: usize = r.values().sum();
     if nr == 0 {
-        return if np == 0 { (1.0, 1.0, 1.0) } else { (0.0, 0.0, 0.0) };
+        return if np == 0 {
+            (1.0, 1.0, 1.0)
+        } else {
+            (0.0, 0.0, 0.0)
+        };
     }
     if np == 0 {
         return (0.0, 0.0, 0.0);
     }
-    let overlap: usize = p.iter().map(|(w, c)| (*c).min(*r.get(w).unwrap_or(&0))).sum();
+    let overlap: usize = p
+        .iter()
+        .map(|(w, c)| (*c).min(*r.get(w).unwrap_or(&0)))
+        .sum();
     let precision = overlap as f64 / np as f64;
     let recall = overlap as f64 / nr as f64;
-    let f1 = if overlap == 0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+    let f1 = if overlap == 0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
     (precision, recall, f1)
 }
 
@@ -54,8 +65,17 @@ fn main() {
         .iter()
         .find(|a| !a.starts_with("--") && !a.ends_with(".tsv"))
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus/wcxb-dev")));
-    let dump = args.iter().position(|a| a == "--dump").and_then(|i| args.get(i + 1)).cloned();
+        .unwrap_or_else(|| {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../shared/corpus/wcxb-dev"
+            ))
+        });
+    let dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
     let re = Regex::new(r"\w+").unwrap();
     let mut gts: Vec<PathBuf> = std::fs::read_dir(dir.join("ground-truth"))
         .unwrap()
@@ -70,11 +90,17 @@ fn main() {
     let mut rows = String::new();
     let mut elapsed = 0f64;
     for gt_path in &gts {
-        let gt: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(gt_path).unwrap()).unwrap();
+        let gt: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(gt_path).unwrap()).unwrap();
         let g = &gt["ground_truth"];
-        let Some(reference) = g["main_content"].as_str() else { continue };
+        let Some(reference) = g["main_content"].as_str() else {
+            continue;
+        };
         let id = gt_path.file_stem().unwrap().to_string_lossy().to_string();
-        let kind = gt["_internal"]["page_type"]["primary"].as_str().unwrap_or("?").to_string();
+        let kind = gt["_internal"]["page_type"]["primary"]
+            .as_str()
+            .unwrap_or("?")
+            .to_string();
         let mut bytes = Vec::new();
         let f = std::fs::File::open(dir.join("html").join(format!("{id}.html.gz"))).unwrap();
         GzDecoder::new(f).read_to_end(&mut bytes).unwrap();
@@ -89,15 +115,30 @@ fn main() {
         };
         let score = prf(&re, &text, reference);
         let lower = text.to_lowercase();
-        let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let norm = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
         let lower_norm = norm(&lower);
-        for s in g["with"].as_array().into_iter().flatten().filter_map(|v| v.as_str()) {
+        for s in g["with"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+        {
             with_found.1 += 1;
             if lower_norm.contains(&norm(s)) {
                 with_found.0 += 1;
             }
         }
-        for s in g["without"].as_array().into_iter().flatten().filter_map(|v| v.as_str()) {
+        for s in g["without"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+        {
             without_found.1 += 1;
             if lower_norm.contains(&norm(s)) {
                 without_found.0 += 1;
@@ -105,7 +146,10 @@ fn main() {
         }
         qs.push(q as f64);
         fs.push(score.2);
-        rows.push_str(&format!("{id}\t{kind}\t{:.3}\t{:.3}\t{:.3}\t{q}\n", score.0, score.1, score.2));
+        rows.push_str(&format!(
+            "{id}\t{kind}\t{:.3}\t{:.3}\t{:.3}\t{q}\n",
+            score.0, score.1, score.2
+        ));
         per_type.entry(kind).or_default().push(score);
     }
     let all: Vec<(f64, f64, f64)> = per_type.values().flatten().copied().collect();
@@ -117,12 +161,29 @@ fn main() {
             v.iter().map(|x| x.2).sum::<f64>() / n,
         )
     };
-    println!("{:<14} {:>5} {:>6} {:>6} {:>6}", "type", "n", "P", "R", "F1");
+    println!(
+        "{:<14} {:>5} {:>6} {:>6} {:>6}",
+        "type", "n", "P", "R", "F1"
+    );
     let m = mean(&all);
-    println!("{:<14} {:>5} {:>6.3} {:>6.3} {:>6.3}", "all", all.len(), m.0, m.1, m.2);
+    println!(
+        "{:<14} {:>5} {:>6.3} {:>6.3} {:>6.3}",
+        "all",
+        all.len(),
+        m.0,
+        m.1,
+        m.2
+    );
     for (k, v) in &per_type {
         let m = mean(v);
-        println!("{:<14} {:>5} {:>6.3} {:>6.3} {:>6.3}", k, v.len(), m.0, m.1, m.2);
+        println!(
+            "{:<14} {:>5} {:>6.3} {:>6.3} {:>6.3}",
+            k,
+            v.len(),
+            m.0,
+            m.1,
+            m.2
+        );
     }
     println!(
         "with found {:.3}  without leaked {:.3}  quality~F1 pearson {:.3}  {:.1} docs/s",

@@ -4,10 +4,12 @@
 //! The steps, each usable on its own:
 //! 1. [`Analysis::new`]: per-node text figures over the flat index, computed once.
 //! 2. [`Analysis::prune`]: which subtrees are boilerplate at a given [`Strictness`].
-//! 3. [`Analysis::select`]: score paragraphs into their ancestors, pick the best
-//!    container, then widen it to the whole main region when the region is mostly
-//!    content (WCXB's ground truth is the whole region, not one narrow node).
-//! 4. [`Analysis::clean`]: drop link-dense leftovers inside the selected region.
+//! 3. [`Analysis::select`]: rate every text node's likelihood of being content from
+//!    its block (length, links), then pick the region that best covers the page's
+//!    content-like text for the least other text — an F1 proxy. Whole regions win
+//!    over narrow nodes when the region is mostly content (forums keep every post,
+//!    listings every item), because WCXB-style ground truth is the whole region.
+//! 4. `clean`: drop menu-like link runs left inside the selected region.
 //! 5. [`to_tree`]: copy the kept nodes into a fresh tree with a depth cap.
 //!
 //! No per-site rules: only tags, ARIA/hidden markup, generic class/id vocabulary and
@@ -20,10 +22,10 @@ use scraper::Node;
 
 /// Elements never part of readable content.
 const NEVER_CONTENT: &[&str] = &[
-    "script", "style", "template", "svg", "math", "canvas", "iframe", "object",
-    "embed", "button", "input", "select", "textarea", "option", "optgroup", "datalist",
-    "head", "title", "meta", "link", "base", "dialog", "map", "area", "audio", "video",
-    "source", "track", "param", "label", "progress", "meter",
+    "script", "style", "template", "svg", "math", "canvas", "iframe", "object", "embed", "button",
+    "input", "select", "textarea", "option", "optgroup", "datalist", "head", "title", "meta",
+    "link", "base", "dialog", "map", "area", "audio", "video", "source", "track", "param", "label",
+    "progress", "meter",
 ];
 
 /// Page furniture by tag.
@@ -31,39 +33,146 @@ const STRUCTURAL: &[&str] = &["nav", "header", "footer", "aside", "menu"];
 
 /// Class/id tokens that mark boilerplate; a token matches when it starts with one.
 const NEGATIVE_PREFIXES: &[&str] = &[
-    "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "comment",
-    "newsletter", "subscri", "advert", "sponsor", "promo", "breadcrumb", "paginat",
-    "pager", "sidebar", "popup", "modal", "overlay", "outbrain", "taboola", "disqus",
-    "recommend", "trending", "signup", "navbar", "navigation", "menu", "masthead", "footer",
-    "toolbar", "banner", "widget", "skiplink", "skip", "byline", "author", "dateline",
-    "tags", "tagcloud", "login", "rating", "offcanvas",
+    "cookie",
+    "consent",
+    "gdpr",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "comment",
+    "newsletter",
+    "subscri",
+    "advert",
+    "sponsor",
+    "promo",
+    "breadcrumb",
+    "paginat",
+    "pager",
+    "sidebar",
+    "popup",
+    "modal",
+    "overlay",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "recommend",
+    "trending",
+    "signup",
+    "navbar",
+    "navigation",
+    "menu",
+    "masthead",
+    "footer",
+    "toolbar",
+    "banner",
+    "widget",
+    "skiplink",
+    "skip",
+    "byline",
+    "author",
+    "dateline",
+    "tags",
+    "tagcloud",
+    "login",
+    "rating",
+    "offcanvas",
 ];
 
 /// Whole class/id tokens that mark boilerplate.
 const NEGATIVE_EXACT: &[&str] = &[
-    "ad", "ads", "adv", "nav", "header", "share", "tools", "follow", "more", "aside",
-    "topbar", "bottombar", "copyright", "legal", "sticky", "toc",
+    "ad",
+    "ads",
+    "adv",
+    "nav",
+    "header",
+    "share",
+    "tools",
+    "follow",
+    "more",
+    "aside",
+    "topbar",
+    "bottombar",
+    "copyright",
+    "legal",
+    "sticky",
+    "toc",
 ];
 
 /// Class/id tokens that mark the main container; they outweigh negatives for pruning.
 const POSITIVE: &[&str] = &[
-    "content", "main", "article", "body", "entry", "story", "post", "text", "prose",
-    "blog", "page", "markdown", "richtext", "description", "product", "thread",
-    "message", "topic", "docs", "documentation",
+    "content",
+    "main",
+    "article",
+    "body",
+    "entry",
+    "story",
+    "post",
+    "text",
+    "prose",
+    "blog",
+    "page",
+    "markdown",
+    "richtext",
+    "description",
+    "product",
+    "thread",
+    "message",
+    "topic",
+    "docs",
+    "documentation",
 ];
 
 /// Headings that introduce page furniture rather than content (matched as a prefix of
 /// the lower-cased heading text).
 const FURNITURE_HEADINGS: &[&str] = &[
-    "related", "you may also", "you might also", "you may like", "you might like",
-    "people who viewed", "people also", "customers who", "customers also", "also viewed",
-    "recommended", "recommendations", "more from", "more stories", "more articles",
-    "more news", "more to explore", "popular", "most popular", "most read", "trending",
-    "read next", "up next", "similar", "comments", "leave a reply", "leave a comment",
-    "share this", "share on", "follow us", "subscribe", "newsletter", "sign up",
-    "sponsored", "advertisement", "latest news", "latest posts", "recent posts",
-    "about the author", "tags", "explore more", "don't miss", "editor's picks",
-    "top stories", "in other news", "other articles", "frequently bought",
+    "related",
+    "you may also",
+    "you might also",
+    "you may like",
+    "you might like",
+    "people who viewed",
+    "people also",
+    "customers who",
+    "customers also",
+    "also viewed",
+    "recommended",
+    "recommendations",
+    "more from",
+    "more stories",
+    "more articles",
+    "more news",
+    "more to explore",
+    "popular",
+    "most popular",
+    "most read",
+    "trending",
+    "read next",
+    "up next",
+    "similar",
+    "comments",
+    "leave a reply",
+    "leave a comment",
+    "share this",
+    "share on",
+    "follow us",
+    "subscribe",
+    "newsletter",
+    "sign up",
+    "sponsored",
+    "advertisement",
+    "latest news",
+    "latest posts",
+    "recent posts",
+    "about the author",
+    "tags",
+    "explore more",
+    "don't miss",
+    "editor's picks",
+    "top stories",
+    "in other news",
+    "other articles",
+    "frequently bought",
 ];
 
 /// How hard to prune.
@@ -273,7 +382,10 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 p => flat.nodes[p as usize].end as usize,
             };
             while sibling < parent_end {
-                if matches!(flat.nodes[sibling].name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                if matches!(
+                    flat.nodes[sibling].name,
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                ) {
                     break;
                 }
                 removed[sibling] = true;
@@ -351,94 +463,12 @@ impl<'f, 'a> Analysis<'f, 'a> {
         dropped
     }
 
-    /// Scores every element as a container of paragraphs (Readability-style: each
-    /// paragraph feeds its parent fully and its grandparents in decreasing shares).
-    pub fn scores(&self, removed: &[bool], totals: &Totals) -> Vec<f32> {
-        let flat = self.flat;
-        let n = flat.len();
-        let mut score = vec![0f32; n];
-        let dropped = self.dropped(removed);
-        for i in 0..n {
-            let node = &flat.nodes[i];
-            if dropped[i] || node.kind != Kind::Element {
-                continue;
-            }
-            let is_para = match node.name {
-                "p" | "pre" | "td" | "blockquote" | "dd" | "li" => true,
-                "div" | "section" | "article" | "span" | "font" => {
-                    self.direct_text(i, &dropped) >= 40
-                }
-                _ => false,
-            };
-            let len = totals.text[i];
-            if !is_para || len < 25 {
-                continue;
-            }
-            let ld = totals.link[i] as f32 / len as f32;
-            let base = (1.0 + totals.commas[i].min(20) as f32 + (len as f32 / 100.0).min(3.0))
-                * (1.0 - ld);
-            let mut ancestor = node.parent;
-            let mut level = 0;
-            while ancestor != NONE && level < 5 {
-                let divider = match level {
-                    0 => 1.0,
-                    1 => 2.0,
-                    l => l as f32 * 3.0,
-                };
-                score[ancestor as usize] += base / divider;
-                ancestor = flat.nodes[ancestor as usize].parent;
-                level += 1;
-            }
-        }
-        for (i, s) in score.iter_mut().enumerate() {
-            if *s == 0.0 {
-                continue;
-            }
-            let node = &flat.nodes[i];
-            let tag_bonus = match node.name {
-                "article" | "main" => 10.0,
-                "div" | "section" => 5.0,
-                "pre" | "td" | "blockquote" => 3.0,
-                "ol" | "ul" | "dl" | "form" | "li" => -3.0,
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
-                _ => 0.0,
-            };
-            let hint = if has_main_hint(flat, i) { 15.0 } else { 0.0 };
-            let ld = totals.link[i] as f32 / totals.text[i].max(1) as f32;
-            *s = (*s + tag_bonus + hint + 8.0 * self.class_weight[i] as f32) * (1.0 - ld);
-        }
-        score
-    }
-
-    /// Characters of `i`'s own text children (not in child elements).
-    fn direct_text(&self, i: usize, dropped: &[bool]) -> u32 {
-        self.flat
-            .children(i)
-            .filter(|&c| !dropped[c] && self.flat.nodes[c].kind == Kind::Text)
-            .map(|c| self.own_chars[c])
-            .sum()
-    }
-
     /// Picks the main container under `body` at `strictness`.
     pub fn select(&self, body: usize, strictness: Strictness) -> Selection {
-        let flat = self.flat;
         let removed = self.prune(strictness, body);
         let totals = self.totals(&removed);
-        let scores = self.scores(&removed, &totals);
-        let mut best = body;
-        let mut best_score = 0.0f32;
-        for i in body..flat.nodes[body].end as usize {
-            if scores[i] > best_score {
-                best_score = scores[i];
-                best = i;
-            }
-        }
-        let chosen = match std::env::var("RT_MODE").as_deref() {
-            Ok("body") => body,
-            Ok("old") => self.widen(best, body, &totals),
-            _ => self.best_region(body, &removed, &totals),
-        };
-        let removed = if std::env::var("RT_NOCLEAN").is_ok() { removed } else { self.clean(chosen, removed, &totals) };
+        let chosen = self.best_region(body, &removed, &totals);
+        let removed = self.clean(chosen, removed, &totals);
         Selection {
             roots: vec![chosen],
             removed,
@@ -470,10 +500,10 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 } else if len >= 20 {
                     0.6
                 } else {
-                    env_f("RT_S", 0.35)
+                    0.3
                 };
                 if self.in_link[i] {
-                    c *= env_f("RT_L", 0.4);
+                    c *= 0.4;
                 } else if ld > 0.5 {
                     c *= 0.7;
                 }
@@ -491,7 +521,13 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if dropped[i] || flat.nodes[i].kind != Kind::Element || content[i] <= 0.0 {
                 continue;
             }
-            let f = 2.0 * content[i] / (totals.text[i] as f32 + total);
+            let mut f = 2.0 * content[i] / (totals.text[i] as f32 + total);
+            // Markup that declares the main region, or names it so, breaks near-ties.
+            if has_main_hint(flat, i) || flat.nodes[i].name == "article" {
+                f *= 1.0 + 0.08;
+            } else if self.class_weight[i] > 0 {
+                f *= 1.0 + 0.03;
+            }
             if f > best_f * 1.0001 {
                 best_f = f;
                 best = i;
@@ -506,73 +542,14 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let mut current = flat.nodes[i].parent;
         while current != NONE {
             let c = current as usize;
-            if crate::render::is_block(flat.nodes[c].name) || matches!(flat.nodes[c].name, "td" | "th")
+            if crate::render::is_block(flat.nodes[c].name)
+                || matches!(flat.nodes[c].name, "td" | "th")
             {
                 return c;
             }
             current = flat.nodes[c].parent;
         }
         i
-    }
-
-    /// Climbs from the best-scoring node while its ancestors are mostly more of the same
-    /// content: the whole region wins over one narrow node.
-    fn widen(&self, start: usize, body: usize, totals: &Totals) -> usize {
-        let flat = self.flat;
-        let mut current = start;
-        while current != body {
-            let parent = flat.nodes[current].parent;
-            if parent == NONE {
-                break;
-            }
-            let parent = parent as usize;
-            let inner = totals.text[current] as f32;
-            let outer = totals.text[parent] as f32;
-            let extra = outer - inner;
-            if extra <= 0.0 {
-                current = parent;
-                continue;
-            }
-            let extra_link = (totals.link[parent] - totals.link[current]) as f32 / extra;
-            let grow = extra / inner.max(1.0);
-            let repeated = self.repeated_siblings(current, totals);
-            let hinted = has_main_hint(flat, parent) && extra_link < 0.5;
-            if (grow < 0.35 && extra_link < 0.5)
-                || (grow < 1.5 && extra_link < 0.25 && totals.paras[parent] > totals.paras[current])
-                || repeated
-                || hinted
-            {
-                current = parent;
-            } else {
-                break;
-            }
-        }
-        current
-    }
-
-    /// Whether `i` is one of several same-shaped siblings (posts of a thread, items of
-    /// a listing) that together carry most of their parent's text.
-    fn repeated_siblings(&self, i: usize, totals: &Totals) -> bool {
-        let flat = self.flat;
-        let parent = flat.nodes[i].parent;
-        if parent == NONE {
-            return false;
-        }
-        let parent = parent as usize;
-        let shape = (flat.nodes[i].name, flat.attr(i, "class").unwrap_or(""));
-        let mut same = 0u32;
-        let mut same_text = 0u32;
-        for c in flat.children(parent) {
-            if flat.nodes[c].kind != Kind::Element {
-                continue;
-            }
-            if (flat.nodes[c].name, flat.attr(c, "class").unwrap_or("")) == shape {
-                same += 1;
-                same_text += totals.text[c];
-            }
-        }
-        let link = totals.link[parent] as f32 / totals.text[parent].max(1) as f32;
-        same >= 3 && same_text as f32 >= 0.7 * totals.text[parent] as f32 && link < 0.6
     }
 
     /// Removes link-dense and furniture leftovers inside the chosen region.
@@ -598,7 +575,11 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 let share = text as f32 / root_text;
                 // Menus are runs of short links; listing items have headline-long ones.
                 let per_link = totals.link[i] as f32 / totals.anchors[i].max(1) as f32;
-                if text > 0 && ld > 0.6 && share < 0.25 && totals.paras[i] < 3 && per_link < 25.0
+                if totals.anchors[i] >= 2
+                    && ld > 0.6
+                    && share < 0.25
+                    && totals.paras[i] < 3
+                    && per_link < 25.0
                 {
                     removed[i] = true;
                     i = node.end as usize;
@@ -636,9 +617,6 @@ impl<'f, 'a> Analysis<'f, 'a> {
 /// Finds the article content under `body`, relaxing the pruning when strict pruning
 /// leaves too little.
 pub fn find(analysis: &Analysis<'_, '_>, body: usize) -> Selection {
-    if std::env::var("RT_HARD").is_ok() {
-        return analysis.select(body, Strictness::Hard);
-    }
     let strict = analysis.select(body, Strictness::Strict);
     let strict_len = analysis.selected_text(&strict);
     let page = analysis.visible_text(body);
@@ -781,7 +759,9 @@ fn is_hard_boilerplate(flat: &Flat<'_>, i: usize) -> bool {
     }
     is_hidden(flat, i)
         || (name == "dialog")
-        || flat.attr(i, "role").is_some_and(|r| r == "dialog" || r == "alertdialog")
+        || flat
+            .attr(i, "role")
+            .is_some_and(|r| r == "dialog" || r == "alertdialog")
 }
 
 /// -1 for boilerplate vocabulary (with no main-container word), +1 for main-container
@@ -821,13 +801,12 @@ fn class_id_weight(flat: &Flat<'_>, i: usize) -> i8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scraper::Html;
 
     const PARA: &str = "The river rose through the night, and by morning the town had \
         moved its market to the hill, where traders, farmers and children waited.";
 
     fn extract_text(html: &str) -> String {
-        let doc = Html::parse_document(html);
+        let doc = crate::dom::parse(html);
         let flat = Flat::build(doc.tree.root());
         let analysis = Analysis::new(&flat);
         let body = flat.find("body").unwrap_or(0);
@@ -837,7 +816,9 @@ mod tests {
     }
 
     fn article(paragraphs: usize) -> String {
-        (0..paragraphs).map(|i| format!("<p>{i}: {PARA}</p>")).collect()
+        (0..paragraphs)
+            .map(|i| format!("<p>{i}: {PARA}</p>"))
+            .collect()
     }
 
     #[test]
@@ -871,7 +852,9 @@ mod tests {
     #[test]
     fn scoring_picks_the_article_over_the_sidebar() {
         let sidebar: String = (0..12)
-            .map(|i| format!("<li><a href=/p{i}>Popular story number {i} with a long title</a></li>"))
+            .map(|i| {
+                format!("<li><a href=/p{i}>Popular story number {i} with a long title</a></li>")
+            })
             .collect();
         let html = format!(
             "<body><div id=wrap><div class=col><ul>{sidebar}</ul></div>\
@@ -891,7 +874,10 @@ mod tests {
         let html = format!("<body><div id=thread>{posts}</div></body>");
         let text = extract_text(&html);
         for i in 0..5 {
-            assert!(text.contains(&format!("Post {i}.")), "missing post {i}: {text}");
+            assert!(
+                text.contains(&format!("Post {i}.")),
+                "missing post {i}: {text}"
+            );
         }
     }
 
@@ -911,10 +897,10 @@ mod tests {
             "</div>".repeat(depth)
         );
         let text = extract_text(&html);
-        assert!(text.contains("deep words here"), "{}", &text[..text.len().min(200)]);
+        assert!(
+            text.contains("deep words here"),
+            "{}",
+            &text[..text.len().min(200)]
+        );
     }
-}
-
-fn env_f(k: &str, d: f32) -> f32 {
-    std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d)
 }

@@ -12,10 +12,17 @@ use html5ever::tendril::TendrilSink;
 use html5ever::tree_builder::TreeBuilderOpts;
 use scraper::{Html, HtmlTreeSink, Node};
 
+/// Nesting the parser is allowed to build. html5ever's scope checks walk the stack of
+/// open elements, so hostile nesting (100k `<div>`s) costs quadratic time; tags beyond
+/// this depth are dropped before parsing and their text stays, flat.
+pub const MAX_PARSE_DEPTH: usize = 400;
+
 /// Parses a document the way a browser with scripting off does: `<noscript>` content
 /// becomes markup (server-rendered forums put their whole thread there) instead of
-/// one raw text node.
+/// one raw text node. Nesting is capped at [`MAX_PARSE_DEPTH`] first.
 pub fn parse(html: &str) -> Html {
+    let html = limit_depth(html);
+    let html: &str = &html;
     let opts = ParseOpts {
         tree_builder: TreeBuilderOpts {
             scripting_enabled: false,
@@ -24,6 +31,166 @@ pub fn parse(html: &str) -> Html {
         ..ParseOpts::default()
     };
     html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(html)
+}
+
+/// `html` with start/end tags beyond [`MAX_PARSE_DEPTH`] removed (borrowed unchanged
+/// when the document stays below it, which is every ordinary page).
+pub fn limit_depth(html: &str) -> std::borrow::Cow<'_, str> {
+    if scan_depth(html, None) {
+        let mut out = String::with_capacity(html.len());
+        scan_depth(html, Some(&mut out));
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(html)
+    }
+}
+
+/// Elements that never nest content (void) or usually lack end tags: they do not count
+/// towards the depth estimate.
+fn depth_neutral(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "p"
+            | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "option"
+            | "optgroup"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "colgroup"
+            | "rp"
+            | "rt"
+            | "html"
+            | "head"
+            | "body"
+            | "frame"
+            | "keygen"
+    )
+}
+
+/// Elements whose content is raw text up to their end tag.
+fn raw_text(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes"
+    )
+}
+
+/// Estimates element nesting from the tag stream. Without `out`: returns whether the
+/// depth exceeds the cap. With `out`: copies `html` there minus the tags beyond it.
+fn scan_depth(html: &str, mut out: Option<&mut String>) -> bool {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut dropped = 0usize;
+    let mut pos = 0usize;
+    let mut copied = 0usize;
+    let mut exceeded = false;
+    while let Some(off) = html[pos..].find('<') {
+        let start = pos + off;
+        let rest = &bytes[start + 1..];
+        pos = start + 1;
+        if rest.starts_with(b"!--") {
+            pos = html[start..]
+                .find("-->")
+                .map_or(html.len(), |e| start + e + 3);
+            continue;
+        }
+        let (closing, name_start) = match rest.first() {
+            Some(b'/') => (true, start + 2),
+            Some(c) if c.is_ascii_alphabetic() => (false, start + 1),
+            Some(b'!' | b'?') => {
+                pos = html[start..]
+                    .find('>')
+                    .map_or(html.len(), |e| start + e + 1);
+                continue;
+            }
+            _ => continue,
+        };
+        let name_end = bytes[name_start..]
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric() && *c != b'-')
+            .map_or(html.len(), |e| name_start + e);
+        if name_end == name_start {
+            continue;
+        }
+        let tag_end = tag_end(bytes, name_end);
+        let name = html[name_start..name_end].to_ascii_lowercase();
+        pos = tag_end;
+        if !closing && raw_text(&name) {
+            let close = format!("</{name}");
+            let lower_rest = html[tag_end..].to_ascii_lowercase();
+            pos = lower_rest.find(&close).map_or(html.len(), |e| tag_end + e);
+            continue;
+        }
+        let self_closing = tag_end >= 2 && bytes[tag_end - 2] == b'/';
+        if depth_neutral(&name) || (self_closing && !closing) {
+            continue;
+        }
+        let drop = if closing {
+            if dropped > 0 {
+                dropped -= 1;
+                true
+            } else {
+                depth = depth.saturating_sub(1);
+                false
+            }
+        } else if depth >= MAX_PARSE_DEPTH {
+            dropped += 1;
+            exceeded = true;
+            if out.is_none() {
+                return true;
+            }
+            true
+        } else {
+            depth += 1;
+            false
+        };
+        if drop {
+            if let Some(out) = out.as_deref_mut() {
+                out.push_str(&html[copied..start]);
+                out.push(' ');
+                copied = tag_end;
+            }
+        }
+    }
+    if let Some(out) = out {
+        out.push_str(&html[copied..]);
+    }
+    exceeded
+}
+
+/// Index just past the `>` closing a tag whose name ends at `from` (quotes respected).
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote: Option<u8> = None;
+    for (k, &c) in bytes.iter().enumerate().skip(from) {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == b'"' || c == b'\'' => quote = Some(c),
+            None if c == b'>' => return k + 1,
+            None => {}
+        }
+    }
+    bytes.len()
 }
 
 /// Sentinel for "no parent".
@@ -198,12 +365,44 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_is_iterative() {
+    fn hostile_nesting_is_capped_before_parsing() {
         let depth = 100_000;
-        let html = format!("{}x{}", "<div>".repeat(depth), "</div>".repeat(depth));
-        let doc = Html::parse_document(&html);
+        let html = format!(
+            "<body>{}deep text{}</body>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let capped = limit_depth(&html);
+        assert!(capped.len() < html.len());
+        assert!(capped.contains("deep text"));
+        let doc = parse(&html);
         let flat = Flat::build(doc.tree.root());
-        assert!(flat.len() > depth);
-        assert!(flat.nodes.iter().any(|n| n.depth as usize > depth));
+        let max = flat.nodes.iter().map(|n| n.depth).max().unwrap_or(0);
+        assert!(max as usize <= MAX_PARSE_DEPTH + 8, "depth {max}");
+        // Ordinary pages pass through untouched.
+        let page = "<div><p>a<p>b<script>if (a<b) {}</script><img src=x></div>";
+        assert!(matches!(limit_depth(page), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deep_nesting_is_iterative() {
+        // Built directly (no parser) so the index itself is what is being tested.
+        let depth = 100_000;
+        let mut tree = ego_tree::Tree::new(Node::Document);
+        let mut id = tree.root().id();
+        for _ in 0..depth {
+            let element = scraper::node::Element::new(
+                html5ever::QualName::new(None, html5ever::ns!(html), html5ever::local_name!("div")),
+                Vec::new(),
+            );
+            id = match tree.get_mut(id) {
+                Some(mut node) => node.append(Node::Element(element)).id(),
+                None => break,
+            };
+        }
+        let flat = Flat::build(tree.root());
+        assert_eq!(flat.len(), depth + 1);
+        assert_eq!(flat.nodes[depth].depth as usize, depth);
+        assert_eq!(flat.nodes[0].end as usize, depth + 1);
     }
 }

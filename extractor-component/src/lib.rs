@@ -27,7 +27,6 @@ use dom::Flat;
 use scraper::{ElementRef, Selector};
 use url::Url;
 
-
 /// Largest input accepted, in bytes. Bigger documents get [`ExtractError::ResourceLimit`].
 pub const MAX_HTML_BYTES: usize = 32 * 1024 * 1024;
 
@@ -132,7 +131,10 @@ pub fn extract_with_stats(
         ..Stats::default()
     };
     let mut out = Extracted {
-        url: page_url.as_ref().map(Url::to_string).unwrap_or_else(|| url.trim().to_string()),
+        url: page_url
+            .as_ref()
+            .map(Url::to_string)
+            .unwrap_or_else(|| url.trim().to_string()),
         title: meta.title.clone(),
         byline: meta.byline.clone(),
         published_iso: meta.published_iso.clone(),
@@ -237,7 +239,9 @@ fn check_input(html: &str) -> Result<(), ExtractError> {
         return Err(ExtractError::InvalidHtml("the input is empty".into()));
     }
     if html.contains('\0') {
-        return Err(ExtractError::InvalidHtml("the input is binary (NUL bytes)".into()));
+        return Err(ExtractError::InvalidHtml(
+            "the input is binary (NUL bytes)".into(),
+        ));
     }
     let sample: Vec<char> = html.chars().take(4096).collect();
     let control = sample
@@ -254,7 +258,9 @@ fn check_input(html: &str) -> Result<(), ExtractError> {
         .windows(2)
         .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'!'));
     if !has_markup {
-        return Err(ExtractError::InvalidHtml("the input has no HTML markup".into()));
+        return Err(ExtractError::InvalidHtml(
+            "the input has no HTML markup".into(),
+        ));
     }
     Ok(())
 }

@@ -47,9 +47,8 @@ pub fn score(signals: &Signals, text: &str) -> u8 {
     }
     let chars = signals.content_chars as f32;
     // Length: log-scaled, saturating around 3,000 characters.
-    let length = ((chars.max(1.0).ln() - 50f32.ln()) / (3000f32.ln() - 50f32.ln()))
-        .clamp(0.0, 1.0)
-        * 35.0;
+    let length =
+        ((chars.max(1.0).ln() - 50f32.ln()) / (3000f32.ln() - 50f32.ln())).clamp(0.0, 1.0) * 35.0;
     let paragraphs = (signals.paragraphs.min(8) as f32 / 8.0) * 20.0;
     let link_density = signals.link_chars as f32 / chars;
     let links = (1.0 - link_density * 2.0).clamp(0.0, 1.0) * 20.0;

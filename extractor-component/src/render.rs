@@ -336,7 +336,11 @@ impl<'u> Writer<'u> {
                     return;
                 }
                 let fence = if code.contains('`') { "``" } else { "`" };
-                let pad = if code.starts_with('`') || code.ends_with('`') { " " } else { "" };
+                let pad = if code.starts_with('`') || code.ends_with('`') {
+                    " "
+                } else {
+                    ""
+                };
                 let (leading, trailing) = edge_spaces(node);
                 self.inline_piece(
                     &format!("{fence}{pad}{code}{pad}{fence}"),
@@ -447,9 +451,9 @@ impl<'u> Writer<'u> {
         let target = resolve(self.base, href).filter(|u| {
             !u.starts_with("javascript:") && !u.starts_with("data:") && !u.starts_with('#')
         });
-        let has_block = node.descendants().skip(1).any(|d| {
-            matches!(d.value(), Node::Element(e) if is_block(e.name()) && e.name() != "span")
-        });
+        let has_block = node.descendants().skip(1).any(
+            |d| matches!(d.value(), Node::Element(e) if is_block(e.name()) && e.name() != "span"),
+        );
         match target {
             Some(url) if !has_block || self.inline_only => {
                 let (inner, leading, trailing) = self.inline_of(node, depth);
@@ -567,7 +571,11 @@ fn code_language(element: &scraper::node::Element) -> Option<String> {
     element.classes().find_map(|c| {
         c.strip_prefix("language-")
             .or_else(|| c.strip_prefix("lang-"))
-            .filter(|l| !l.is_empty() && l.chars().all(|ch| ch.is_ascii_alphanumeric() || "+-#_.".contains(ch)))
+            .filter(|l| {
+                !l.is_empty()
+                    && l.chars()
+                        .all(|ch| ch.is_ascii_alphanumeric() || "+-#_.".contains(ch))
+            })
             .map(str::to_string)
     })
 }
@@ -632,12 +640,12 @@ mod tests {
     fn md(html: &str) -> String {
         let doc = Html::parse_fragment(html);
         let base = Url::parse("https://example.com/dir/page.html").ok();
-        markdown(doc.root_element(), base.as_ref())
+        markdown(doc.tree.root(), base.as_ref())
     }
 
     fn txt(html: &str) -> String {
         let doc = Html::parse_fragment(html);
-        text(doc.root_element())
+        text(doc.tree.root())
     }
 
     #[test]
@@ -663,7 +671,10 @@ mod tests {
     #[test]
     fn code_blocks_keep_language_and_whitespace() {
         let out = md("<p>Use <code>cargo</code>:</p><pre><code class=\"language-rust\">fn main() {\n    x();\n}</code></pre>");
-        assert_eq!(out, "Use `cargo`:\n\n```rust\nfn main() {\n    x();\n}\n```");
+        assert_eq!(
+            out,
+            "Use `cargo`:\n\n```rust\nfn main() {\n    x();\n}\n```"
+        );
     }
 
     #[test]
@@ -677,7 +688,10 @@ mod tests {
 
     #[test]
     fn blockquotes_and_breaks() {
-        assert_eq!(md("<blockquote><p>a</p><p>b<br>c</p></blockquote>"), "> a\n>\n> b\n> c");
+        assert_eq!(
+            md("<blockquote><p>a</p><p>b<br>c</p></blockquote>"),
+            "> a\n>\n> b\n> c"
+        );
     }
 
     #[test]

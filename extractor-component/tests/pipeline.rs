@@ -1,0 +1,195 @@
+//! The public API end to end on small inline pages: modes, errors, stats.
+
+use riptide_extractor::{extract, extract_with_stats, validate_html, ExtractError, Mode};
+
+const PARA: &str = "The committee met on Tuesday to discuss the bridge, the budget and the \
+    timetable, and agreed that work would start in spring once the river had fallen.";
+
+fn page() -> String {
+    let body: String = (0..6)
+        .map(|i| format!("<p>Paragraph {i}. {PARA}</p>"))
+        .collect();
+    format!(
+        "<!doctype html><html lang=\"en\"><head><title>Bridge news</title></head><body>\
+         <nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li></ul></nav>\
+         <div id=\"cookie-consent\">We use cookies. <button>Accept</button></div>\
+         <main><article><h1>Bridge news</h1><h2>Background</h2>{body}\
+         <p>See <a href=\"/report.pdf\">the report</a>.</p>\
+         <img src=\"/img/bridge.jpg\" alt=\"The bridge\"></article></main>\
+         <footer>Copyright 2025 Example Town</footer></body></html>"
+    )
+}
+
+#[test]
+fn article_mode_extracts_the_article_only() {
+    let out = extract(&page(), "https://example.com/news/bridge", &Mode::Article)
+        .expect("a valid page extracts");
+    assert!(
+        out.text.contains("Paragraph 0. The committee"),
+        "{}",
+        out.text
+    );
+    assert!(out.text.contains("Paragraph 5."));
+    assert!(!out.text.contains("cookies"));
+    assert!(!out.text.contains("Copyright"));
+    assert!(!out.text.contains("Home"));
+    assert!(out.markdown.contains("## Background"), "{}", out.markdown);
+    assert!(out
+        .markdown
+        .contains("[the report](https://example.com/report.pdf)"));
+    let words = out.word_count.unwrap_or(0);
+    assert!(words > 150, "{words}");
+    assert_eq!(out.reading_time, Some(words.div_ceil(225)));
+    assert!(
+        out.quality_score.unwrap_or(0) >= 50,
+        "{:?}",
+        out.quality_score
+    );
+    assert_eq!(out.url, "https://example.com/news/bridge");
+}
+
+#[test]
+fn text_has_blank_lines_between_paragraphs_and_no_urls() {
+    let out = extract(&page(), "https://example.com/", &Mode::Article).expect("extracts");
+    assert!(
+        out.text.contains("Background\n\nParagraph 0."),
+        "{}",
+        out.text
+    );
+    assert!(!out.text.contains("http"));
+    assert!(
+        !out.text.contains("The bridge"),
+        "alt text leaked: {}",
+        out.text
+    );
+    assert_eq!(out.text, out.text.trim());
+}
+
+#[test]
+fn full_mode_keeps_navigation() {
+    let out = extract(&page(), "", &Mode::Full).expect("extracts");
+    assert!(out.text.contains("Home"));
+    assert!(out.text.contains("Paragraph 3."));
+    assert!(out.text.contains("Copyright"));
+}
+
+#[test]
+fn metadata_mode_skips_content() {
+    let out = extract(&page(), "", &Mode::Metadata).expect("extracts");
+    assert!(out.markdown.is_empty());
+    assert!(out.text.is_empty());
+    assert!(out.links.is_empty());
+    assert_eq!(out.word_count, None);
+}
+
+#[test]
+fn custom_selectors_in_document_order_without_repeats() {
+    let html = "<body><div class=a>first <span class=b>inner</span></div>\
+                <p class=b>second</p><div class=a>third</div></body>";
+    let mode = Mode::Custom(vec![".b".into(), ".a".into()]);
+    let out = extract(html, "", &mode).expect("extracts");
+    assert_eq!(out.text, "first inner\n\nsecond\n\nthird");
+}
+
+#[test]
+fn custom_mode_errors_name_the_selector() {
+    let err = extract(
+        "<p>x</p>",
+        "",
+        &Mode::Custom(vec!["p".into(), "div[".into()]),
+    );
+    match err {
+        Err(ExtractError::ExtractorError(m)) => assert!(m.contains("div["), "{m}"),
+        other => panic!("expected ExtractorError, got {other:?}"),
+    }
+    assert!(matches!(
+        extract("<p>x</p>", "", &Mode::Custom(Vec::new())),
+        Err(ExtractError::ExtractorError(_))
+    ));
+}
+
+#[test]
+fn invalid_inputs_are_rejected() {
+    for bad in [
+        "",
+        "   \n\t ",
+        "just some words, no markup",
+        "<p>\0\0\0</p>",
+    ] {
+        assert!(
+            matches!(
+                extract(bad, "", &Mode::Article),
+                Err(ExtractError::InvalidHtml(_))
+            ),
+            "{bad:?}"
+        );
+    }
+    let control: String = std::iter::repeat_n('\u{1}', 100).collect::<String>() + "<p>x</p>";
+    assert!(matches!(
+        extract(&control, "", &Mode::Article),
+        Err(ExtractError::InvalidHtml(_))
+    ));
+}
+
+#[test]
+fn oversized_input_is_a_resource_limit() {
+    let big = format!("<p>{}</p>", "a".repeat(riptide_extractor::MAX_HTML_BYTES));
+    assert!(matches!(
+        extract(&big, "", &Mode::Article),
+        Err(ExtractError::ResourceLimit(_))
+    ));
+    assert!(matches!(
+        validate_html(&big),
+        Err(ExtractError::ResourceLimit(_))
+    ));
+}
+
+#[test]
+fn validate_reports_content() {
+    assert_eq!(validate_html("<p>hello</p>"), Ok(true));
+    assert_eq!(
+        validate_html("<html><head><title>t</title></head><body></body></html>"),
+        Ok(false)
+    );
+    assert_eq!(validate_html(""), Ok(false));
+    assert_eq!(validate_html("no markup"), Ok(false));
+}
+
+#[test]
+fn stats_count_nodes_links_and_images() {
+    let (out, stats) =
+        extract_with_stats(&page(), "https://example.com/", &Mode::Article).expect("extracts");
+    assert!(stats.nodes_processed > 40, "{}", stats.nodes_processed);
+    assert_eq!(stats.links_found as usize, out.links.len());
+    assert_eq!(stats.images_found as usize, out.media.len());
+}
+
+#[test]
+fn hostile_nesting_does_not_crash() {
+    let depth = 100_000;
+    let html = format!(
+        "<body>{}<p>{PARA}</p>{}</body>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let out = extract(&html, "", &Mode::Article).expect("deep pages still extract");
+    assert!(out.text.contains("The committee met"));
+    let full = extract(&html, "", &Mode::Full).expect("full mode too");
+    assert!(full.text.contains("The committee met"));
+}
+
+#[test]
+fn structured_body_fills_in_for_script_rendered_pages() {
+    let body = "A long article body that only exists in structured data. ".repeat(10);
+    let html = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+         \"headline\":\"H\",\"articleBody\":\"{body}\"}}</script></head>\
+         <body><div id=app></div></body></html>"
+    );
+    let out = extract(&html, "", &Mode::Article).expect("extracts");
+    assert!(
+        out.text.contains("only exists in structured data"),
+        "{}",
+        out.text
+    );
+}
