@@ -104,7 +104,7 @@ mod wasm {
                 published: c.published_iso,
                 language: c.language,
                 site_name: c.site_name,
-                quality: Some(c.quality_score),
+                quality: c.quality_score,
             })
         }
     }
