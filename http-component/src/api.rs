@@ -199,18 +199,22 @@ pub enum BodyKind {
     Html,
 }
 
+/// `type/subtype` of a media type, lower-cased, parameters dropped.
+fn media_type_essence(media_type: &str) -> String {
+    media_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
 /// JSON unless it says HTML; anything else named is refused with 415.
 pub fn body_kind(content_type: Option<&str>) -> Result<BodyKind, ApiError> {
     let Some(ct) = content_type else {
         return Ok(BodyKind::Json);
     };
-    let essence = ct
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    match essence.as_str() {
+    match media_type_essence(ct).as_str() {
         "" | "application/json" => Ok(BodyKind::Json),
         "text/html" | "application/xhtml+xml" => Ok(BodyKind::Html),
         _ => Err(ApiError::unsupported_media(ct)),
@@ -408,13 +412,7 @@ pub fn representation(accept: Option<&str>) -> Representation {
         return Representation::Json;
     };
     for part in accept.split(',') {
-        let essence = part
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        match essence.as_str() {
+        match media_type_essence(part).as_str() {
             "text/markdown" | "text/x-markdown" => return Representation::Markdown,
             "text/plain" => return Representation::Text,
             "application/json" | "*/*" | "application/*" => return Representation::Json,

@@ -216,6 +216,8 @@ mod serve {
             .unwrap_or((path_and_query.as_str(), ""));
         let (path, query) = (path.to_string(), query.to_string());
         let route = api::route(&method, &path)?;
+        let representation = api::representation(header(&req, "accept").as_deref());
+        let with_stats = api::query_param(&query, "stats").as_deref() == Some("true");
         match route {
             Route::Health => {
                 let h = extractor::health_check();
@@ -242,14 +244,12 @@ mod serve {
             }
             Route::Extract | Route::Validate => {
                 let kind = api::body_kind(header(&req, "content-type").as_deref())?;
-                let representation = api::representation(header(&req, "accept").as_deref());
                 let body = read_body(req, api::MAX_BODY_BYTES).await?;
                 let parsed = api::parse_extract(kind, body, &query)?;
                 if route == Route::Validate {
                     let valid = extractor::validate_html(&parsed.html).map_err(error_from_wit)?;
                     return Ok(json_response(serde_json::json!({ "valid": valid })));
                 }
-                let with_stats = api::query_param(&query, "stats").as_deref() == Some("true");
                 extraction_response(
                     &parsed.html,
                     &parsed.url,
@@ -264,11 +264,9 @@ mod serve {
                         return Err(ApiError::unsupported_media(&ct));
                     }
                 }
-                let representation = api::representation(header(&req, "accept").as_deref());
                 let body = read_body(req, api::MAX_BODY_BYTES).await?;
                 let crawl = api::parse_crawl(&body)?;
                 let (html, final_url) = fetch(crawl.url).await?;
-                let with_stats = api::query_param(&query, "stats").as_deref() == Some("true");
                 extraction_response(
                     &html,
                     final_url.as_str(),
