@@ -54,8 +54,12 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
-    let mut settings = Settings::default();
-    settings.cache_dir = Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/riptide-test-cache"));
+    let settings = Settings {
+        cache_dir: Some(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/riptide-test-cache"),
+        ),
+        ..Settings::default()
+    };
     let engine = riptide_host::engine::build_engine(&settings).expect("engine");
     let stats = riptide_host::engine::CacheStats::default();
     let component = riptide_host::engine::load_component(

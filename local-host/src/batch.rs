@@ -2,8 +2,8 @@
 //! line out per input line in input order, pages spread over `jobs`
 //! threads that share one pool of warm extractor instances.
 
-use crate::extractor::{ExtractionMode, ExtractorPool};
 use crate::error::{error_json, HostError};
+use crate::extractor::{ExtractionMode, ExtractorPool};
 use anyhow::{Context, Result};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -114,7 +114,10 @@ fn file_url(path: &Path) -> String {
 /// replacement characters cost less than losing the page.
 pub fn read_page(path: &Path) -> std::io::Result<String> {
     let raw = std::fs::read(path)?;
-    let bytes = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz")) {
+    let bytes = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    {
         let mut out = Vec::new();
         flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out)?;
         out

@@ -10,9 +10,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use wasmtime::component::Component;
-use wasmtime::{
-    Config, Engine, InstanceAllocationStrategy, OptLevel, PoolingAllocationConfig,
-};
+use wasmtime::{Config, Engine, InstanceAllocationStrategy, OptLevel, PoolingAllocationConfig};
 
 /// How often the epoch advances; deadlines are rounded up to this.
 pub const EPOCH_TICK: Duration = Duration::from_millis(10);
@@ -39,6 +37,10 @@ pub fn build_engine(settings: &Settings) -> Result<Engine> {
         .wasm_simd(true)
         .wasm_bulk_memory(true)
         .wasm_component_model(true)
+        // The workspace enables wasmtime's `gc` feature without a collector;
+        // neither guest uses GC types, so keep the GC runtime out entirely.
+        .wasm_gc(false)
+        .gc_support(false)
         .max_wasm_stack(settings.max_wasm_stack)
         // The async fiber stack must hold the whole wasm stack plus host frames.
         .async_stack_size(settings.max_wasm_stack + 1024 * 1024)
@@ -104,7 +106,9 @@ pub fn load_component(
                 tracing::info!(path = %cached.display(), "component cache hit");
                 return Ok(c);
             }
-            Err(e) => tracing::warn!(path = %cached.display(), error = %e, "ignoring unusable cache entry"),
+            Err(e) => {
+                tracing::warn!(path = %cached.display(), error = %e, "ignoring unusable cache entry")
+            }
         }
     }
     stats.misses.fetch_add(1, Ordering::Relaxed);
@@ -153,7 +157,9 @@ fn cache_key(engine: &Engine, wasm: &[u8]) -> String {
 /// Number of epoch ticks that cover `d` (at least one).
 pub fn deadline_ticks(d: Duration) -> u64 {
     let tick = EPOCH_TICK.as_nanos().max(1);
-    u64::try_from(d.as_nanos().div_ceil(tick)).unwrap_or(u64::MAX).max(1)
+    u64::try_from(d.as_nanos().div_ceil(tick))
+        .unwrap_or(u64::MAX)
+        .max(1)
 }
 
 /// A thread advancing the engine's epoch every [`EPOCH_TICK`]; stops on drop.

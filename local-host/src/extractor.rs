@@ -30,8 +30,7 @@ mod bindings {
 }
 
 pub use bindings::exports::riptide::extractor::extract::{
-    ComponentInfo, ExtractedContent, ExtractionError, ExtractionMode, ExtractionStats,
-    HealthStatus,
+    ComponentInfo, ExtractedContent, ExtractionError, ExtractionMode, ExtractionStats, HealthStatus,
 };
 use bindings::{Extractor, ExtractorPre};
 
@@ -431,14 +430,19 @@ impl ExtractorPool {
     fn checkin(&self, warm: Warm) {
         let cfg = &self.inner.cfg;
         let pressure = self.inner.budget.under_pressure();
-        if warm.calls >= cfg.max_calls || warm.store.data().limiter.held() > cfg.max_memory || pressure
+        if warm.calls >= cfg.max_calls
+            || warm.store.data().limiter.held() > cfg.max_memory
+            || pressure
         {
             self.inner.counters.recycled.fetch_add(1, Ordering::Relaxed);
             drop(warm);
             if pressure {
                 let n = self.drain_idle();
                 if n > 0 {
-                    tracing::info!(dropped = n, "memory pressure: recycled idle extractor instances");
+                    tracing::info!(
+                        dropped = n,
+                        "memory pressure: recycled idle extractor instances"
+                    );
                 }
             }
             return;
@@ -462,8 +466,10 @@ impl ExtractorPool {
 
 /// Give the store a full fuel budget and a fresh deadline for the next call.
 fn arm(store: &mut Store<CallState>, cfg: &PoolConfig) -> wasmtime::Result<()> {
-    if let Some(fuel) = cfg.fuel {
-        store.set_fuel(fuel)?;
+    // An engine built with fuel metering still needs fuel when this pool
+    // runs without a budget: give it all there is.
+    if cfg.fuel.is_some() || store.get_fuel().is_ok() {
+        store.set_fuel(cfg.fuel.unwrap_or(u64::MAX))?;
     }
     store.epoch_deadline_trap();
     store.set_epoch_deadline(deadline_ticks(cfg.timeout));
@@ -512,8 +518,11 @@ impl Lease {
     }
 
     pub fn validate_html(&mut self, html: &str) -> Result<bool, HostError> {
-        self.call(|api, store| api.riptide_extractor_extract().call_validate_html(store, html))?
-            .map_err(HostError::from)
+        self.call(|api, store| {
+            api.riptide_extractor_extract()
+                .call_validate_html(store, html)
+        })?
+        .map_err(HostError::from)
     }
 
     pub fn health_check(&mut self) -> Result<HealthStatus, HostError> {
@@ -576,7 +585,10 @@ impl Lease {
             Err(e) => {
                 let err = HostError::from_wasmtime(&e, ms(cfg.timeout), cfg.fuel, reused);
                 // A trapped instance's memory and tables are in an unknown state.
-                pool.inner.counters.discarded.fetch_add(1, Ordering::Relaxed);
+                pool.inner
+                    .counters
+                    .discarded
+                    .fetch_add(1, Ordering::Relaxed);
                 drop(warm);
                 tracing::warn!(error = %err, "extractor instance discarded");
                 Err(pool.count_failure(&err))

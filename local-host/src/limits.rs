@@ -157,7 +157,9 @@ mod tests {
         let budget = MemoryBudget::new(100, 80);
         let mut a = GuestLimiter::new(60, budget.clone());
         assert!(a.memory_growing(0, 40, None).expect("under cap"));
-        assert!(a.memory_growing(0, 20, None).expect("second memory, exactly at cap"));
+        assert!(a
+            .memory_growing(0, 20, None)
+            .expect("second memory, exactly at cap"));
         let err = a.memory_growing(20, 21, None).expect_err("one byte over");
         assert!(err.downcast_ref::<MemoryLimitExceeded>().is_some());
         assert!(a.hit());

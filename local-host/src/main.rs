@@ -12,7 +12,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "riptide", version, about = "Web content extraction in a WebAssembly sandbox")]
+#[command(
+    name = "riptide",
+    version,
+    about = "Web content extraction in a WebAssembly sandbox"
+)]
 struct Cli {
     /// Log filter (tracing EnvFilter syntax), e.g. `info` or `riptide_host=debug`
     #[arg(long, env = "RIPTIDE_LOG", global = true)]
@@ -55,7 +59,11 @@ enum Command {
         #[arg(long)]
         stats: bool,
         /// The bare extractor component
-        #[arg(long, env = "RIPTIDE_COMPONENT", default_value = "target/riptide-extractor.wasm")]
+        #[arg(
+            long,
+            env = "RIPTIDE_COMPONENT",
+            default_value = "target/riptide-extractor.wasm"
+        )]
         component: PathBuf,
         #[arg(long, env = "RIPTIDE_CONFIG")]
         config: Option<PathBuf>,
@@ -80,7 +88,11 @@ enum Command {
         /// Worker threads, each keeping a warm instance busy
         #[arg(long, default_value_t = default_jobs())]
         jobs: usize,
-        #[arg(long, env = "RIPTIDE_COMPONENT", default_value = "target/riptide-extractor.wasm")]
+        #[arg(
+            long,
+            env = "RIPTIDE_COMPONENT",
+            default_value = "target/riptide-extractor.wasm"
+        )]
         component: PathBuf,
         #[arg(long, env = "RIPTIDE_CONFIG")]
         config: Option<PathBuf>,
@@ -117,8 +129,9 @@ fn main() -> ExitCode {
         Command::Serve { .. } => "info",
         _ => "warn",
     };
-    let filter = tracing_subscriber::EnvFilter::try_new(cli.log.as_deref().unwrap_or(default_level))
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level));
+    let filter =
+        tracing_subscriber::EnvFilter::try_new(cli.log.as_deref().unwrap_or(default_level))
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
@@ -134,7 +147,10 @@ fn main() -> ExitCode {
 }
 
 fn settings(knobs: Knobs, config: Option<&Path>) -> Result<Settings, Fail> {
-    knobs.with_file(config).and_then(Knobs::resolve).map_err(usage)
+    knobs
+        .with_file(config)
+        .and_then(Knobs::resolve)
+        .map_err(usage)
 }
 
 fn run(command: Command) -> Result<u8, Fail> {
@@ -179,10 +195,10 @@ fn run(command: Command) -> Result<u8, Fail> {
                 Ok((content, st)) => {
                     let mut out = std::io::stdout().lock();
                     let text = match format {
-                        Format::Json if stats => {
-                            serde_json::to_string_pretty(&serde_json::json!({"content": content, "stats": st}))
-                                .map_err(|e| failed(e.into()))?
-                        }
+                        Format::Json if stats => serde_json::to_string_pretty(
+                            &serde_json::json!({"content": content, "stats": st}),
+                        )
+                        .map_err(|e| failed(e.into()))?,
                         Format::Json => {
                             serde_json::to_string_pretty(&content).map_err(|e| failed(e.into()))?
                         }
@@ -218,7 +234,9 @@ fn run(command: Command) -> Result<u8, Fail> {
                 (None, None) => return Err(usage(anyhow::anyhow!("give --input MANIFEST or DIR"))),
             };
             // Every worker needs an instance of its own.
-            settings.max_instances = settings.max_instances.max(u32::try_from(jobs).unwrap_or(u32::MAX));
+            settings.max_instances = settings
+                .max_instances
+                .max(u32::try_from(jobs).unwrap_or(u32::MAX));
             let pool = open_pool(&component, &settings)?;
             let mut sink: Box<dyn Write> = match &output {
                 Some(p) => Box::new(std::io::BufWriter::new(
@@ -230,7 +248,13 @@ fn run(command: Command) -> Result<u8, Fail> {
             };
             let (ok, bad) = batch::run(&pool, &entries, &mode, jobs, &mut sink).map_err(failed)?;
             let st = pool.stats();
-            tracing::info!(ok, failed = bad, instances = st.created, reused = st.reused, "batch done");
+            tracing::info!(
+                ok,
+                failed = bad,
+                instances = st.created,
+                reused = st.reused,
+                "batch done"
+            );
             Ok(u8::from(bad > 0))
         }
     }
@@ -249,7 +273,9 @@ fn open_pool(component: &Path, settings: &Settings) -> Result<ExtractorPool, Fai
 fn read_input(input: &str) -> Result<String> {
     if input == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).context("reading stdin")?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("reading stdin")?;
         return Ok(match String::from_utf8(buf) {
             Ok(s) => s,
             Err(e) => {

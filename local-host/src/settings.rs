@@ -305,9 +305,15 @@ mod tests {
     #[test]
     fn resolve_forms() {
         let a = ResolveOverride::parse("site.test:127.0.0.1").expect("host:addr");
-        assert_eq!(a.matches("SITE.test", 8080), Some("127.0.0.1:8080".parse().expect("addr")));
+        assert_eq!(
+            a.matches("SITE.test", 8080),
+            Some("127.0.0.1:8080".parse().expect("addr"))
+        );
         let b = ResolveOverride::parse("site.test:80:[::1]").expect("host:port:addr");
-        assert_eq!(b.matches("site.test", 80), Some("[::1]:80".parse().expect("addr")));
+        assert_eq!(
+            b.matches("site.test", 80),
+            Some("[::1]:80".parse().expect("addr"))
+        );
         assert_eq!(b.matches("site.test", 81), None);
         let c = ResolveOverride::parse("v6.test:::1").expect("host:v6addr");
         assert_eq!(c.addr, "::1".parse::<IpAddr>().expect("ip"));

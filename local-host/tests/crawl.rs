@@ -38,11 +38,23 @@ fn crawl_follows_policy() {
     let (port, hits) = origin();
     let s = Server::start("riptide.wasm", &["--resolve", "coastal.test:127.0.0.1"]);
 
-    let r = s.post_json("/crawl", &json!({"url": format!("http://coastal.test:{port}/notes/rip")}));
+    let r = s.post_json(
+        "/crawl",
+        &json!({"url": format!("http://coastal.test:{port}/notes/rip")}),
+    );
     assert_eq!(r.status, 200, "{}", r.text());
     let v = r.json();
-    assert!(v["title"].as_str().unwrap_or_default().contains("How Rip Currents Form"), "{v}");
-    assert!(v["text"].as_str().unwrap_or_default().contains("Paragraph 6"));
+    assert!(
+        v["title"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("How Rip Currents Form"),
+        "{v}"
+    );
+    assert!(v["text"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("Paragraph 6"));
     assert_eq!(hits.load(Ordering::SeqCst), 1);
 
     for target in [
@@ -53,10 +65,19 @@ fn crawl_follows_policy() {
         "http://10.0.0.1/".to_string(),
     ] {
         let r = s.post_json("/crawl", &json!({"url": target}));
-        assert!(r.status == 400 || r.status == 502, "{target} must be refused, got {}: {}", r.status, r.text());
+        assert!(
+            r.status == 400 || r.status == 502,
+            "{target} must be refused, got {}: {}",
+            r.status,
+            r.text()
+        );
         assert!(r.json()["error"]["kind"].is_string());
     }
-    assert_eq!(hits.load(Ordering::SeqCst), 1, "refused targets never reached the origin");
+    assert_eq!(
+        hits.load(Ordering::SeqCst),
+        1,
+        "refused targets never reached the origin"
+    );
 
     let r = s.post_json("/crawl", &json!({"url": "ftp://coastal.test/file"}));
     assert_eq!(r.status, 400, "{}", r.text());

@@ -39,22 +39,49 @@ fn extract_article_json() {
         &json!({"html": article_html(), "url": PAGE_URL, "mode": "article"}),
     );
     assert_eq!(r.status, 200, "{}", r.text());
-    assert!(r.header("x-request-id").is_some(), "every response carries a request id");
+    assert!(
+        r.header("x-request-id").is_some(),
+        "every response carries a request id"
+    );
     let v = r.json();
     assert!(
-        v["title"].as_str().unwrap_or_default().contains("How Rip Currents Form"),
+        v["title"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("How Rip Currents Form"),
         "title: {}",
         v["title"]
     );
     let text = v["text"].as_str().unwrap_or_default();
-    assert!(text.contains("Paragraph 3 of the tidal report"), "text: {text}");
-    assert!(!text.contains("All rights reserved"), "footer leaked into the article: {text}");
+    assert!(
+        text.contains("Paragraph 3 of the tidal report"),
+        "text: {text}"
+    );
+    assert!(
+        !text.contains("All rights reserved"),
+        "footer leaked into the article: {text}"
+    );
     assert_eq!(v["url"], PAGE_URL);
-    let links: Vec<&str> = v["links"].as_array().map(|a| a.iter().filter_map(|l| l.as_str()).collect()).unwrap_or_default();
-    assert!(links.contains(&"https://coastal.example/data/tides.csv"), "links: {links:?}");
-    assert!(v["word_count"].as_u64().unwrap_or(0) > 100, "{}", v["word_count"]);
+    let links: Vec<&str> = v["links"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|l| l.as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        links.contains(&"https://coastal.example/data/tides.csv"),
+        "links: {links:?}"
+    );
+    assert!(
+        v["word_count"].as_u64().unwrap_or(0) > 100,
+        "{}",
+        v["word_count"]
+    );
     // snake_case keys, absent options are null rather than missing
-    for key in ["published_iso", "reading_time", "quality_score", "site_name"] {
+    for key in [
+        "published_iso",
+        "reading_time",
+        "quality_score",
+        "site_name",
+    ] {
         assert!(v.get(key).is_some(), "missing key {key} in {v}");
     }
 }
@@ -67,19 +94,35 @@ fn extract_markdown_and_text_by_accept() {
         s.addr,
         "POST",
         "/extract",
-        &[("content-type", "application/json"), ("accept", "text/markdown")],
+        &[
+            ("content-type", "application/json"),
+            ("accept", "text/markdown"),
+        ],
         body.as_bytes(),
     );
     assert_eq!(md.status, 200, "{}", md.text());
-    assert!(md.header("content-type").unwrap_or_default().starts_with("text/markdown"));
-    assert!(md.text().contains("Paragraph 2 of the tidal report"), "{}", md.text());
-    assert!(!md.text().trim_start().starts_with('{'), "markdown, not JSON");
+    assert!(md
+        .header("content-type")
+        .unwrap_or_default()
+        .starts_with("text/markdown"));
+    assert!(
+        md.text().contains("Paragraph 2 of the tidal report"),
+        "{}",
+        md.text()
+    );
+    assert!(
+        !md.text().trim_start().starts_with('{'),
+        "markdown, not JSON"
+    );
 
     let txt = request(
         s.addr,
         "POST",
         "/extract",
-        &[("content-type", "application/json"), ("accept", "text/plain")],
+        &[
+            ("content-type", "application/json"),
+            ("accept", "text/plain"),
+        ],
         body.as_bytes(),
     );
     assert_eq!(txt.status, 200, "{}", txt.text());
@@ -95,15 +138,30 @@ fn extract_with_stats_and_raw_html_body() {
     );
     assert_eq!(r.status, 200, "{}", r.text());
     let v = r.json();
-    assert!(v["content"]["text"].as_str().unwrap_or_default().contains("Paragraph 1"));
+    assert!(v["content"]["text"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("Paragraph 1"));
     assert!(v["stats"]["memory_used"].as_u64().unwrap_or(0) > 0, "{v}");
     assert!(v["stats"]["links_found"].is_u64(), "{v}");
 
-    let q = format!("/extract?url={}&mode=metadata", url::form_urlencoded::byte_serialize(PAGE_URL.as_bytes()).collect::<String>());
-    let raw = request(s.addr, "POST", &q, &[("content-type", "text/html; charset=utf-8")], article_html().as_bytes());
+    let q = format!(
+        "/extract?url={}&mode=metadata",
+        url::form_urlencoded::byte_serialize(PAGE_URL.as_bytes()).collect::<String>()
+    );
+    let raw = request(
+        s.addr,
+        "POST",
+        &q,
+        &[("content-type", "text/html; charset=utf-8")],
+        article_html().as_bytes(),
+    );
     assert_eq!(raw.status, 200, "{}", raw.text());
     let v = raw.json();
-    assert!(v["title"].as_str().unwrap_or_default().contains("Rip Currents"));
+    assert!(v["title"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("Rip Currents"));
     assert_eq!(v["markdown"], "", "metadata mode leaves markdown empty");
 }
 
@@ -132,26 +190,72 @@ fn validate_health_info_and_host_routes() {
     let m = s.get("/metrics");
     assert_eq!(m.status, 200);
     let text = m.text();
-    assert!(text.contains("riptide_requests_total{route=\"/extract\",status=\"200\"}"), "{text}");
+    assert!(
+        text.contains("riptide_requests_total{route=\"/extract\",status=\"200\"}"),
+        "{text}"
+    );
     assert!(text.contains("riptide_request_duration_seconds_bucket{le=\"+Inf\"}"));
     assert!(text.contains("riptide_breaker_state 0"));
     assert!(text.contains("riptide_instances_idle"));
-    assert!(s.log().contains("request done"), "tracing logs carry each request");
+    assert!(
+        s.log().contains("request done"),
+        "tracing logs carry each request"
+    );
 }
 
 #[test]
 fn error_statuses_and_the_server_keeps_serving() {
     let s = server();
     let cases: Vec<(&str, common::Resp, u16)> = vec![
-        ("empty body", request(s.addr, "POST", "/extract", &[("content-type", "application/json")], b""), 400),
-        ("bad url", s.post_json("/extract", &json!({"html": article_html(), "url": "not a url"})), 400),
-        ("bad json", request(s.addr, "POST", "/extract", &[("content-type", "application/json")], b"{\"html\": "), 400),
-        ("unknown mode", s.post_json("/extract", &json!({"html": article_html(), "url": PAGE_URL, "mode": "everything"})), 400),
+        (
+            "empty body",
+            request(
+                s.addr,
+                "POST",
+                "/extract",
+                &[("content-type", "application/json")],
+                b"",
+            ),
+            400,
+        ),
+        (
+            "bad url",
+            s.post_json(
+                "/extract",
+                &json!({"html": article_html(), "url": "not a url"}),
+            ),
+            400,
+        ),
+        (
+            "bad json",
+            request(
+                s.addr,
+                "POST",
+                "/extract",
+                &[("content-type", "application/json")],
+                b"{\"html\": ",
+            ),
+            400,
+        ),
+        (
+            "unknown mode",
+            s.post_json(
+                "/extract",
+                &json!({"html": article_html(), "url": PAGE_URL, "mode": "everything"}),
+            ),
+            400,
+        ),
         ("wrong method", s.get("/extract"), 405),
         ("unknown route", s.get("/no-such-route"), 404),
         (
             "unsupported content type",
-            request(s.addr, "POST", "/extract", &[("content-type", "application/xml")], b"<a/>"),
+            request(
+                s.addr,
+                "POST",
+                "/extract",
+                &[("content-type", "application/xml")],
+                b"<a/>",
+            ),
             415,
         ),
         (
@@ -177,7 +281,13 @@ fn error_statuses_and_the_server_keeps_serving() {
 fn over_limit_body_is_413() {
     let s = server();
     let big = vec![b'a'; 10 * 1024 * 1024 + 1024];
-    let r = request(s.addr, "POST", &format!("/extract?url={PAGE_URL}"), &[("content-type", "text/html")], &big);
+    let r = request(
+        s.addr,
+        "POST",
+        &format!("/extract?url={PAGE_URL}"),
+        &[("content-type", "text/html")],
+        &big,
+    );
     assert_error(&r, 413);
     extract_ok(s);
 }

@@ -14,10 +14,11 @@ use std::time::Duration;
 const URL: &str = "https://coastal.example/notes/rip-currents";
 
 fn settings() -> Settings {
-    let mut s = Settings::default();
-    s.cache_dir = Some(common::shared_cache_dir());
-    s.timeout = Duration::from_secs(20);
-    s
+    Settings {
+        cache_dir: Some(common::shared_cache_dir()),
+        timeout: Duration::from_secs(20),
+        ..Settings::default()
+    }
 }
 
 /// Engine + compiled component loaded once per test binary; each test makes
@@ -31,15 +32,28 @@ struct Loaded {
 fn load(name: &'static str) -> &'static Loaded {
     static REAL: OnceLock<Loaded> = OnceLock::new();
     static MIS: OnceLock<Loaded> = OnceLock::new();
-    let cell = if name == "riptide-extractor.wasm" { &REAL } else { &MIS };
+    let cell = if name == "riptide-extractor.wasm" {
+        &REAL
+    } else {
+        &MIS
+    };
     cell.get_or_init(|| {
         let s = settings();
         let engine = riptide_host::engine::build_engine(&s).expect("engine");
         let stats = riptide_host::engine::CacheStats::default();
-        let component = riptide_host::engine::load_component(&engine, &artifact(name), s.cache_dir.as_deref(), &stats)
-            .expect("load component");
+        let component = riptide_host::engine::load_component(
+            &engine,
+            &artifact(name),
+            s.cache_dir.as_deref(),
+            &stats,
+        )
+        .expect("load component");
         let _ticker = riptide_host::engine::EpochTicker::start(&engine).expect("ticker");
-        Loaded { engine, component, _ticker }
+        Loaded {
+            engine,
+            component,
+            _ticker,
+        }
     })
 }
 
@@ -47,7 +61,8 @@ fn pool(name: &'static str, tweak: impl FnOnce(&mut PoolConfig)) -> ExtractorPoo
     let l = load(name);
     let mut cfg = PoolConfig::from_settings(&settings());
     tweak(&mut cfg);
-    ExtractorPool::build(&l.engine, &l.component, cfg, MemoryBudget::new(1 << 34, 80)).expect("pool")
+    ExtractorPool::build(&l.engine, &l.component, cfg, MemoryBudget::new(1 << 34, 80))
+        .expect("pool")
 }
 
 fn real() -> ExtractorPool {
@@ -67,14 +82,35 @@ fn all_six_functions() {
     let p = real();
     let html = article_html();
 
-    let content = p.extract_content(&html, URL, &ExtractionMode::Article).expect("extract");
-    assert!(content.title.as_deref().unwrap_or_default().contains("How Rip Currents Form"));
+    let content = p
+        .extract_content(&html, URL, &ExtractionMode::Article)
+        .expect("extract");
+    assert!(content
+        .title
+        .as_deref()
+        .unwrap_or_default()
+        .contains("How Rip Currents Form"));
     assert!(content.text.contains("Paragraph 5 of the tidal report"));
-    assert!(content.links.iter().any(|l| l == "https://coastal.example/data/tides.csv"), "{:?}", content.links);
-    assert!(content.media.iter().any(|m| m == "https://coastal.example/img/sandbar.jpg"), "{:?}", content.media);
+    assert!(
+        content
+            .links
+            .iter()
+            .any(|l| l == "https://coastal.example/data/tides.csv"),
+        "{:?}",
+        content.links
+    );
 
-    let (c2, stats) = p.extract(&html, URL, &ExtractionMode::Full).expect("extract-with-stats");
+    let (c2, stats) = p
+        .extract(&html, URL, &ExtractionMode::Full)
+        .expect("extract-with-stats");
     assert!(c2.text.contains("Paragraph 1"));
+    assert!(
+        c2.media
+            .iter()
+            .any(|m| m == "https://coastal.example/img/sandbar.jpg"),
+        "{:?}",
+        c2.media
+    );
     assert!(stats.memory_used > 0);
     assert!(stats.links_found >= 1);
 
@@ -91,24 +127,37 @@ fn all_six_functions() {
 
     let info = p.get_info().expect("info");
     assert!(!info.name.is_empty());
-    assert!(info.supported_modes.iter().any(|m| m == "article"), "{:?}", info.supported_modes);
+    assert!(
+        info.supported_modes.iter().any(|m| m == "article"),
+        "{:?}",
+        info.supported_modes
+    );
 
     let cleared = p.reset_state().expect("reset");
     assert!(!cleared.is_empty());
     let after = p.health_check().expect("health after reset");
-    assert_eq!(after.extraction_count, Some(0), "reset-state clears the per-instance count");
+    assert_eq!(
+        after.extraction_count,
+        Some(0),
+        "reset-state clears the per-instance count"
+    );
 }
 
 #[test]
 fn guest_errors_are_typed_and_not_retried() {
     let p = real();
-    let err = p.extract("", URL, &ExtractionMode::Article).expect_err("empty html is invalid");
+    let err = p
+        .extract("", URL, &ExtractionMode::Article)
+        .expect_err("empty html is invalid");
     assert_eq!(err.kind(), "invalid-html", "{err}");
     assert!(!err.retryable());
     let st = p.stats();
     assert_eq!(st.calls, 1, "invalid input is never retried");
     assert_eq!(st.retries, 0);
-    assert_eq!(st.discarded, 0, "a guest error is not a trap: the instance stays");
+    assert_eq!(
+        st.discarded, 0,
+        "a guest error is not a trap: the instance stays"
+    );
     assert_eq!(st.idle, 1);
 }
 
@@ -117,7 +166,8 @@ fn warm_instances_are_reused_then_recycled_after_n_calls() {
     let p = pool("riptide-extractor.wasm", |c| c.max_calls = 3);
     let html = article_html();
     for _ in 0..7 {
-        p.extract(&html, URL, &ExtractionMode::Article).expect("extract");
+        p.extract(&html, URL, &ExtractionMode::Article)
+            .expect("extract");
     }
     let st = p.stats();
     assert_eq!(st.calls, 7);
@@ -133,7 +183,8 @@ fn warm_instances_are_reused_then_recycled_after_n_calls() {
 fn instances_over_the_memory_threshold_are_recycled() {
     let p = pool("riptide-extractor.wasm", |c| c.max_memory = 1);
     for _ in 0..2 {
-        p.extract(&article_html(), URL, &ExtractionMode::Article).expect("extract");
+        p.extract(&article_html(), URL, &ExtractionMode::Article)
+            .expect("extract");
     }
     let st = p.stats();
     assert_eq!(st.created, 2, "{st:?}");
@@ -143,9 +194,12 @@ fn instances_over_the_memory_threshold_are_recycled() {
 #[test]
 fn trap_discards_the_instance_and_the_next_call_gets_a_fresh_one() {
     let p = misbehave(|_| {});
-    p.extract(&trigger("fine"), URL, &ExtractionMode::Article).expect("warm up");
+    p.extract(&trigger("fine"), URL, &ExtractionMode::Article)
+        .expect("warm up");
     assert_eq!(p.stats().created, 1);
-    let err = p.extract(&trigger("riptide-test:trap"), URL, &ExtractionMode::Article).expect_err("trap");
+    let err = p
+        .extract(&trigger("riptide-test:trap"), URL, &ExtractionMode::Article)
+        .expect_err("trap");
     assert!(matches!(err, HostError::Trap { .. }), "{err:?}");
     let st = p.stats();
     // A trap on a warm instance is retried on a fresh one (which traps again).
@@ -153,7 +207,9 @@ fn trap_discards_the_instance_and_the_next_call_gets_a_fresh_one() {
     assert_eq!(st.retries, 1, "{st:?}");
     assert_eq!(st.discarded, 2, "{st:?}");
     assert_eq!(st.idle, 0, "no trapped instance goes back to the pool");
-    let (c, _) = p.extract(&trigger("fine"), URL, &ExtractionMode::Article).expect("service continues");
+    let (c, _) = p
+        .extract(&trigger("fine"), URL, &ExtractionMode::Article)
+        .expect("service continues");
     assert_eq!(c.title.as_deref(), Some("ok"));
     assert_eq!(p.stats().created, 3);
 }
@@ -164,11 +220,14 @@ fn runaway_loop_hits_the_deadline() {
         c.timeout = Duration::from_millis(300);
         c.fuel = None;
     });
-    let err = p.extract(&trigger("riptide-test:loop"), URL, &ExtractionMode::Article).expect_err("loop");
+    let err = p
+        .extract(&trigger("riptide-test:loop"), URL, &ExtractionMode::Article)
+        .expect_err("loop");
     assert!(matches!(err, HostError::Timeout(300)), "{err:?}");
     assert_eq!(err.http_status(), 504);
     assert_eq!(p.stats().timeouts, 1);
-    p.extract(&trigger("fine"), URL, &ExtractionMode::Article).expect("next call fine");
+    p.extract(&trigger("fine"), URL, &ExtractionMode::Article)
+        .expect("next call fine");
 }
 
 #[test]
@@ -177,18 +236,27 @@ fn runaway_loop_runs_out_of_fuel() {
         c.timeout = Duration::from_secs(600);
         c.fuel = Some(20_000_000);
     });
-    let err = p.extract(&trigger("riptide-test:loop"), URL, &ExtractionMode::Article).expect_err("loop");
+    let err = p
+        .extract(&trigger("riptide-test:loop"), URL, &ExtractionMode::Article)
+        .expect_err("loop");
     assert!(matches!(err, HostError::OutOfFuel(_)), "{err:?}");
 }
 
 #[test]
 fn unbounded_allocation_hits_the_memory_cap() {
     let p = misbehave(|c| c.memory_cap = 32 << 20);
-    let err = p.extract(&trigger("riptide-test:alloc"), URL, &ExtractionMode::Article).expect_err("alloc");
+    let err = p
+        .extract(
+            &trigger("riptide-test:alloc"),
+            URL,
+            &ExtractionMode::Article,
+        )
+        .expect_err("alloc");
     assert!(matches!(err, HostError::MemoryLimit(_)), "{err:?}");
     assert_eq!(err.kind(), "resource-limit");
     assert_eq!(p.stats().memory_limit_hits, 1);
-    p.extract(&trigger("fine"), URL, &ExtractionMode::Article).expect("next call fine");
+    p.extract(&trigger("fine"), URL, &ExtractionMode::Article)
+        .expect("next call fine");
 }
 
 #[test]
@@ -200,8 +268,11 @@ fn exhausted_pool_is_retried_with_backoff_and_succeeds() {
     });
     let held = p.lease().expect("take the only instance");
     let p2 = p.clone();
-    let caller = std::thread::spawn(move || p2.extract(&trigger("fine"), URL, &ExtractionMode::Article));
-    common::wait_until("a refused checkout", Duration::from_secs(10), || p.stats().exhausted >= 1);
+    let caller =
+        std::thread::spawn(move || p2.extract(&trigger("fine"), URL, &ExtractionMode::Article));
+    common::wait_until("a refused checkout", Duration::from_secs(10), || {
+        p.stats().exhausted >= 1
+    });
     drop(held);
     let (c, _) = caller.join().expect("caller").expect("succeeds on retry");
     assert_eq!(c.title.as_deref(), Some("ok"));
@@ -218,7 +289,9 @@ fn exhausted_pool_gives_up_after_max_retries() {
         c.backoff = Duration::from_millis(1);
     });
     let _held = p.lease().expect("take the only instance");
-    let err = p.extract(&trigger("fine"), URL, &ExtractionMode::Article).expect_err("no instance");
+    let err = p
+        .extract(&trigger("fine"), URL, &ExtractionMode::Article)
+        .expect_err("no instance");
     assert!(matches!(err, HostError::Overloaded(_)), "{err:?}");
     let st = p.stats();
     assert_eq!(st.retries, 2);
@@ -233,7 +306,9 @@ fn pool_is_shared_across_threads() {
             let p = p.clone();
             std::thread::spawn(move || {
                 for _ in 0..3 {
-                    let (c, _) = p.extract(&article_html(), URL, &ExtractionMode::Article).expect("extract");
+                    let (c, _) = p
+                        .extract(&article_html(), URL, &ExtractionMode::Article)
+                        .expect("extract");
                     assert!(c.text.contains("Paragraph 1"));
                 }
             })

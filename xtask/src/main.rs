@@ -191,18 +191,15 @@ fn test(root: &Path, extra: &[String]) -> Result<()> {
 }
 
 fn serve(root: &Path, extra: &[String]) -> Result<()> {
+    // Build the same package set as `test`: a different set unifies features
+    // differently and would make cargo rebuild wasmtime.
     let mut cmd = cargo();
-    cmd.current_dir(root)
-        .args([
-            "run",
-            "--release",
-            "-p",
-            "riptide-host",
-            "--bin",
-            "riptide",
-            "--",
-            "serve",
-        ])
-        .args(extra);
+    cmd.current_dir(root).args(["build", "--release"]);
+    for p in TEST_PACKAGES {
+        cmd.args(["-p", p]);
+    }
+    run(cmd)?;
+    let mut cmd = Command::new(root.join("target").join("release").join("riptide"));
+    cmd.current_dir(root).arg("serve").args(extra);
     run(cmd)
 }

@@ -115,28 +115,100 @@ impl Metrics {
         let _ = writeln!(out, "riptide_request_duration_seconds_count {count}");
 
         let counters: [(&str, &str, &AtomicU64); 8] = [
-            ("riptide_guest_traps_total", "Guest traps (panics, unreachable, stack overflow).", &self.traps),
-            ("riptide_guest_timeouts_total", "Requests stopped by the epoch deadline or the request timeout.", &self.timeouts),
-            ("riptide_guest_fuel_exhausted_total", "Requests stopped by the fuel budget.", &self.fuel_exhausted),
-            ("riptide_guest_memory_limit_hits_total", "Requests stopped by the per-instance memory cap.", &self.memory_limit_hits),
-            ("riptide_shed_overload_total", "Requests refused because max-in-flight was reached.", &self.shed_overload),
-            ("riptide_shed_memory_pressure_total", "Requests refused because the memory budget was over its threshold.", &self.shed_memory),
-            ("riptide_rate_limited_total", "Requests refused by the per-client rate limit.", &self.rate_limited),
-            ("riptide_breaker_rejected_total", "Requests refused while the circuit breaker was open.", &self.breaker_rejected),
+            (
+                "riptide_guest_traps_total",
+                "Guest traps (panics, unreachable, stack overflow).",
+                &self.traps,
+            ),
+            (
+                "riptide_guest_timeouts_total",
+                "Requests stopped by the epoch deadline or the request timeout.",
+                &self.timeouts,
+            ),
+            (
+                "riptide_guest_fuel_exhausted_total",
+                "Requests stopped by the fuel budget.",
+                &self.fuel_exhausted,
+            ),
+            (
+                "riptide_guest_memory_limit_hits_total",
+                "Requests stopped by the per-instance memory cap.",
+                &self.memory_limit_hits,
+            ),
+            (
+                "riptide_shed_overload_total",
+                "Requests refused because max-in-flight was reached.",
+                &self.shed_overload,
+            ),
+            (
+                "riptide_shed_memory_pressure_total",
+                "Requests refused because the memory budget was over its threshold.",
+                &self.shed_memory,
+            ),
+            (
+                "riptide_rate_limited_total",
+                "Requests refused by the per-client rate limit.",
+                &self.rate_limited,
+            ),
+            (
+                "riptide_breaker_rejected_total",
+                "Requests refused while the circuit breaker was open.",
+                &self.breaker_rejected,
+            ),
         ];
         for (name, help, v) in counters {
-            let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}", load(v));
+            let _ = writeln!(
+                out,
+                "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}",
+                load(v)
+            );
         }
         let gauges: [(&str, &str, u64); 9] = [
-            ("riptide_in_flight_requests", "Requests currently admitted.", g.in_flight),
-            ("riptide_max_in_flight_requests", "Admission limit.", g.max_in_flight),
-            ("riptide_instances_in_use", "Pooling-allocator component instance slots in use.", g.instances_in_use),
-            ("riptide_instances_idle", "Pooling-allocator component instance slots free.", g.instances_idle),
-            ("riptide_guest_memory_bytes", "Linear memory held by all live instances.", g.memory_used),
-            ("riptide_guest_memory_budget_bytes", "Memory budget across all instances.", g.memory_budget),
-            ("riptide_breaker_state", "Circuit breaker: 0 closed, 1 half-open, 2 open.", u64::from(g.breaker_state)),
-            ("riptide_component_cache_hits", "Precompiled component loads served from the cache.", g.cache_hits),
-            ("riptide_component_cache_misses", "Component loads that compiled.", g.cache_misses),
+            (
+                "riptide_in_flight_requests",
+                "Requests currently admitted.",
+                g.in_flight,
+            ),
+            (
+                "riptide_max_in_flight_requests",
+                "Admission limit.",
+                g.max_in_flight,
+            ),
+            (
+                "riptide_instances_in_use",
+                "Pooling-allocator component instance slots in use.",
+                g.instances_in_use,
+            ),
+            (
+                "riptide_instances_idle",
+                "Pooling-allocator component instance slots free.",
+                g.instances_idle,
+            ),
+            (
+                "riptide_guest_memory_bytes",
+                "Linear memory held by all live instances.",
+                g.memory_used,
+            ),
+            (
+                "riptide_guest_memory_budget_bytes",
+                "Memory budget across all instances.",
+                g.memory_budget,
+            ),
+            (
+                "riptide_breaker_state",
+                "Circuit breaker: 0 closed, 1 half-open, 2 open.",
+                u64::from(g.breaker_state),
+            ),
+            (
+                "riptide_component_cache_hits",
+                "Precompiled component loads served from the cache.",
+                g.cache_hits,
+            ),
+            (
+                "riptide_component_cache_misses",
+                "Component loads that compiled.",
+                g.cache_misses,
+            ),
         ];
         for (name, help, v) in gauges {
             let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {v}");

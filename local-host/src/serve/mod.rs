@@ -16,7 +16,6 @@ use crate::settings::Settings;
 use anyhow::Result;
 use bytes::Bytes;
 use guard::{Breaker, RateLimiter, Ticket};
-use wasmtime_wasi_http::p2::bindings::http::types::Scheme;
 use http::{HeaderValue, Request, Response, StatusCode};
 use http_body_util::BodyExt;
 use hyper::body::Incoming;
@@ -33,6 +32,7 @@ use tracing::Instrument;
 use wasmtime::component::{Linker, ResourceTable};
 use wasmtime::{Engine, Store, UpdateDeadline};
 use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
+use wasmtime_wasi_http::p2::bindings::http::types::Scheme;
 use wasmtime_wasi_http::p2::bindings::ProxyPre;
 use wasmtime_wasi_http::{WasiBody, WasiHttpCtx, WasiHttpCtxView, WasiHttpView};
 
@@ -99,10 +99,7 @@ impl App {
         // than the pooling allocator can hold.
         let max_in_flight = settings.max_in_flight.min(settings.max_instances as usize);
         if max_in_flight < settings.max_in_flight {
-            tracing::warn!(
-                max_in_flight,
-                "--max-in-flight lowered to --max-instances"
-            );
+            tracing::warn!(max_in_flight, "--max-in-flight lowered to --max-instances");
         }
         Ok(Arc::new(App {
             outbound: Arc::new(OutboundPolicy {
@@ -162,11 +159,16 @@ impl App {
         }
     }
 
-    async fn handle(self: Arc<Self>, peer: SocketAddr, req: Request<Incoming>) -> Response<WasiBody> {
+    async fn handle(
+        self: Arc<Self>,
+        peer: SocketAddr,
+        req: Request<Incoming>,
+    ) -> Response<WasiBody> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed) + 1;
         let started = Instant::now();
         let route = route_label(req.uri().path());
-        let span = tracing::info_span!("request", id, method = %req.method(), path = %req.uri().path());
+        let span =
+            tracing::info_span!("request", id, method = %req.method(), path = %req.uri().path());
         let mut resp = self.dispatch(peer, req, started).instrument(span).await;
         let status = resp.status().as_u16();
         let took = started.elapsed();
@@ -174,7 +176,13 @@ impl App {
         if let Ok(v) = HeaderValue::from_str(&id.to_string()) {
             resp.headers_mut().insert("x-request-id", v);
         }
-        tracing::info!(id, route, status, ms = took.as_millis() as u64, "request done");
+        tracing::info!(
+            id,
+            route,
+            status,
+            ms = took.as_millis() as u64,
+            "request done"
+        );
         resp
     }
 
@@ -217,7 +225,9 @@ impl App {
         let ticket = match self.breaker.admit() {
             Ok(t) => t,
             Err(wait) => {
-                self.metrics.breaker_rejected.fetch_add(1, Ordering::Relaxed);
+                self.metrics
+                    .breaker_rejected
+                    .fetch_add(1, Ordering::Relaxed);
                 return refusal(
                     StatusCode::SERVICE_UNAVAILABLE,
                     "circuit-open",
@@ -259,7 +269,9 @@ impl App {
             Ok(Ok(b)) => b.to_bytes(),
             Ok(Err(e)) => {
                 self.breaker.abandon(ticket);
-                let too_big = e.downcast_ref::<http_body_util::LengthLimitError>().is_some();
+                let too_big = e
+                    .downcast_ref::<http_body_util::LengthLimitError>()
+                    .is_some();
                 return if too_big {
                     json_response(
                         StatusCode::PAYLOAD_TOO_LARGE,
@@ -285,7 +297,9 @@ impl App {
         };
 
         let slow_url = SlowUrl::new(&parts.uri, &body);
-        let result = self.run_guest(parts, body.clone(), deadline, permit, ticket).await;
+        let result = self
+            .run_guest(parts, body.clone(), deadline, permit, ticket)
+            .await;
         let took = started.elapsed();
         if took > self.settings.slow {
             tracing::warn!(url = %slow_url.resolve(&body), ms = took.as_millis() as u64, "slow extraction");
@@ -376,7 +390,9 @@ impl App {
                 tokio::spawn(async move {
                     let verdict = match tokio::time::timeout_at(outer.into(), &mut task).await {
                         Ok(Ok(Ok(()))) => None,
-                        Ok(Ok(Err(e))) => Some(HostError::from_wasmtime(&e, timeout_ms, fuel, false)),
+                        Ok(Ok(Err(e))) => {
+                            Some(HostError::from_wasmtime(&e, timeout_ms, fuel, false))
+                        }
                         Ok(Err(e)) => Some(HostError::Internal(format!("guest task failed: {e}"))),
                         Err(_) => {
                             task.abort();
@@ -387,8 +403,10 @@ impl App {
                         tracing::warn!(error = %e, "guest failed after sending its response");
                         app.count(e);
                     }
-                    app.breaker
-                        .record(ticket, verdict.as_ref().is_some_and(HostError::is_guest_failure));
+                    app.breaker.record(
+                        ticket,
+                        verdict.as_ref().is_some_and(HostError::is_guest_failure),
+                    );
                     drop(permit);
                 });
                 Ok(resp)
@@ -520,8 +538,10 @@ impl App {
 
 impl HostError {
     fn into_response(self) -> Response<WasiBody> {
-        let status = StatusCode::from_u16(self.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let retry_after = (status == StatusCode::SERVICE_UNAVAILABLE).then_some(Duration::from_secs(1));
+        let status =
+            StatusCode::from_u16(self.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let retry_after =
+            (status == StatusCode::SERVICE_UNAVAILABLE).then_some(Duration::from_secs(1));
         json_response(status, &self.to_json(), retry_after)
     }
 }
@@ -546,7 +566,11 @@ impl SlowUrl {
             url: Option<String>,
         }
         self.0
-            .or_else(|| serde_json::from_slice::<UrlOnly>(body).ok().and_then(|u| u.url))
+            .or_else(|| {
+                serde_json::from_slice::<UrlOnly>(body)
+                    .ok()
+                    .and_then(|u| u.url)
+            })
             .unwrap_or_else(|| "-".into())
     }
 }

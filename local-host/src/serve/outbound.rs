@@ -37,8 +37,7 @@ impl WasiHttpHooks for OutboundHooks {
         request: http::Request<WasiBody>,
         options: Option<RequestOptions>,
         _fut: Box<dyn Future<Output = Result<(), Error>> + Send>,
-    ) -> Box<dyn Future<Output = Result<(http::Response<WasiBody>, IoFuture), Error>> + Send>
-    {
+    ) -> Box<dyn Future<Output = Result<(http::Response<WasiBody>, IoFuture), Error>> + Send> {
         let policy = self.policy.clone();
         Box::new(async move { policy.send(request, options).await })
     }
@@ -110,17 +109,16 @@ impl OutboundPolicy {
         }
         let candidates: Vec<SocketAddr> = match bare.parse::<IpAddr>() {
             Ok(ip) => vec![SocketAddr::new(ip, port)],
-            Err(_) => tokio::time::timeout(
-                self.connect_timeout,
-                tokio::net::lookup_host((bare, port)),
-            )
-            .await
-            .map_err(|_| Error::DnsTimeout)?
-            .map_err(|e| Error::DnsError {
-                rcode: Some(e.to_string()),
-                info_code: None,
-            })?
-            .collect(),
+            Err(_) => {
+                tokio::time::timeout(self.connect_timeout, tokio::net::lookup_host((bare, port)))
+                    .await
+                    .map_err(|_| Error::DnsTimeout)?
+                    .map_err(|e| Error::DnsError {
+                        rcode: Some(e.to_string()),
+                        info_code: None,
+                    })?
+                    .collect()
+            }
         };
         if candidates.is_empty() {
             return Err(Error::DestinationNotFound);
@@ -195,7 +193,12 @@ mod tests {
 
     #[test]
     fn public_and_refused_addresses() {
-        for ok in ["93.184.216.34", "8.8.8.8", "2606:4700::1111", "::ffff:1.1.1.1"] {
+        for ok in [
+            "93.184.216.34",
+            "8.8.8.8",
+            "2606:4700::1111",
+            "::ffff:1.1.1.1",
+        ] {
             assert!(is_public(ip(ok)), "{ok} should be allowed");
         }
         for bad in [
@@ -234,7 +237,10 @@ mod tests {
             policy.vet("[::1]", 80).await,
             Err(Error::DestinationIpProhibited)
         ));
-        let addr = policy.vet("site.test", 8080).await.expect("override is trusted");
+        let addr = policy
+            .vet("site.test", 8080)
+            .await
+            .expect("override is trusted");
         assert_eq!(addr, "127.0.0.1:8080".parse().expect("addr"));
     }
 }

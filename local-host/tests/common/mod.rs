@@ -162,8 +162,13 @@ impl Resp {
     }
 
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("status {} body is not JSON ({e}): {}", self.status, self.text()))
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "status {} body is not JSON ({e}): {}",
+                self.status,
+                self.text()
+            )
+        })
     }
 
     /// The `error.kind` of an error response.
@@ -177,9 +182,16 @@ impl Resp {
 }
 
 /// One HTTP/1.1 request on a fresh connection (`Connection: close`).
-pub fn request(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Resp {
+pub fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Resp {
     let mut s = TcpStream::connect(addr).expect("connect to riptide");
-    s.set_read_timeout(Some(Duration::from_secs(120))).expect("timeout");
+    s.set_read_timeout(Some(Duration::from_secs(120)))
+        .expect("timeout");
     let mut head = format!(
         "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
         body.len()
@@ -217,7 +229,11 @@ fn parse_response(raw: &[u8]) -> Resp {
     let chunked = headers
         .iter()
         .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
-    let body = if chunked { dechunk(rest) } else { rest.to_vec() };
+    let body = if chunked {
+        dechunk(rest)
+    } else {
+        rest.to_vec()
+    };
     Resp {
         status,
         headers,
@@ -227,12 +243,10 @@ fn parse_response(raw: &[u8]) -> Resp {
 
 fn dechunk(mut data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    loop {
-        let Some(eol) = data.windows(2).position(|w| w == b"\r\n") else {
-            break;
-        };
+    while let Some(eol) = data.windows(2).position(|w| w == b"\r\n") {
         let size_text = String::from_utf8_lossy(&data[..eol]);
-        let size = usize::from_str_radix(size_text.split(';').next().unwrap_or("0").trim(), 16).unwrap_or(0);
+        let size = usize::from_str_radix(size_text.split(';').next().unwrap_or("0").trim(), 16)
+            .unwrap_or(0);
         data = &data[eol + 2..];
         if size == 0 || data.len() < size {
             break;
@@ -258,7 +272,13 @@ pub fn article_html() -> String {
         format!(
             "<p>Paragraph {i} of the tidal report. Researchers measured how the rip current \
              formed along the sandbar during the spring tide, recording water speed, wave \
-             height and the width of the channel every ten minutes for six hours.</p>"
+             height and the width of the channel every ten minutes for six hours.{}</p>",
+            if i == 4 {
+                " The measurements are published as <a href=\"/data/tides.csv\">the raw tide data</a> \
+                 for anyone who wants to check the analysis against their own beach."
+            } else {
+                ""
+            }
         )
     };
     let body: String = (1..=8).map(para).collect();
@@ -269,8 +289,7 @@ pub fn article_html() -> String {
          <meta name=\"author\" content=\"Ada Lovelace\"></head><body>\
          <nav><a href=\"/\">Home</a> <a href=\"/about\">About</a> <a href=\"/contact\">Contact</a></nav>\
          <article><h1>How Rip Currents Form</h1><p class=\"byline\">By Ada Lovelace</p>{body}\
-         <p>See <a href=\"/data/tides.csv\">the raw data</a>.</p>\
-         <img src=\"/img/sandbar.jpg\" alt=\"sandbar\"></article>\
+         <figure><img src=\"/img/sandbar.jpg\" alt=\"sandbar\"></figure></article>\
          <footer>Copyright Coastal Notes. All rights reserved.</footer></body></html>"
     )
 }
