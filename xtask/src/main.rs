@@ -182,7 +182,8 @@ pub fn compose(socket: &Path, plug: &Path, out: &Path) -> Result<()> {
 
 fn test(root: &Path, extra: &[String]) -> Result<()> {
     let mut cmd = cargo();
-    cmd.current_dir(root).args(["test", "--release"]);
+    cmd.current_dir(root)
+        .args(["test", "--release", "--no-fail-fast"]);
     for p in TEST_PACKAGES {
         cmd.args(["-p", p]);
     }
