@@ -2,7 +2,7 @@
 //! README defines it. The full harness lives in `bench/`; this is the engine author's
 //! inner loop.
 //!
-//! `cargo run --release -p riptide-extractor --example wcxb_eval -- [CORPUS_DIR] [--dump OUT.tsv]`
+//! `cargo run --release -p riptide-extractor --example wcxb_eval -- [CORPUS_DIR] [--dump OUT.tsv] [--texts DIR]`
 
 use flate2::read::GzDecoder;
 use regex::Regex;
@@ -63,7 +63,13 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = args
         .iter()
-        .find(|a| !a.starts_with("--") && !a.ends_with(".tsv"))
+        .enumerate()
+        .find(|(i, a)| {
+            !a.starts_with("--")
+                && !a.ends_with(".tsv")
+                && (*i == 0 || !args[i - 1].starts_with("--"))
+        })
+        .map(|(_, a)| a)
         .map(PathBuf::from)
         .unwrap_or_else(|| {
             PathBuf::from(concat!(
@@ -76,6 +82,12 @@ fn main() {
         .position(|a| a == "--dump")
         .and_then(|i| args.get(i + 1))
         .cloned();
+    // `--texts DIR` writes each page's extracted text to DIR/ID.txt for inspection.
+    let texts_dir = args
+        .iter()
+        .position(|a| a == "--texts")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
     let re = Regex::new(r"\w+").unwrap();
     let mut gts: Vec<PathBuf> = std::fs::read_dir(dir.join("ground-truth"))
         .unwrap()
@@ -113,6 +125,9 @@ fn main() {
             Ok(e) => (e.text, e.quality_score.unwrap_or(0)),
             Err(_) => (String::new(), 0),
         };
+        if let Some(d) = &texts_dir {
+            std::fs::write(d.join(format!("{id}.txt")), &text).unwrap();
+        }
         let score = prf(&re, &text, reference);
         let lower = text.to_lowercase();
         let norm = |s: &str| {

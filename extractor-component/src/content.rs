@@ -20,14 +20,6 @@ use ego_tree::{NodeId, Tree};
 use scraper::node::Text;
 use scraper::Node;
 
-/// Elements never part of readable content.
-const NEVER_CONTENT: &[&str] = &[
-    "script", "style", "template", "svg", "math", "canvas", "iframe", "object", "embed", "button",
-    "input", "select", "textarea", "option", "optgroup", "datalist", "head", "title", "meta",
-    "link", "base", "dialog", "map", "area", "audio", "video", "source", "track", "param", "label",
-    "progress", "meter",
-];
-
 /// Page furniture by tag.
 const STRUCTURAL: &[&str] = &["nav", "header", "footer", "aside", "menu"];
 
@@ -175,6 +167,84 @@ const FURNITURE_HEADINGS: &[&str] = &[
     "frequently bought",
 ];
 
+/// Whole-element texts that are interface controls, not content: commerce buttons,
+/// post actions, pagination and teaser links (compared lower-cased, with trailing
+/// punctuation and ellipses trimmed).
+const UI_PHRASES: &[&str] = &[
+    "add to cart",
+    "add to bag",
+    "add to basket",
+    "add to wishlist",
+    "add to wish list",
+    "add to list",
+    "add to compare",
+    "buy now",
+    "buy it now",
+    "shop now",
+    "quick shop",
+    "quick view",
+    "notify me",
+    "notify me when available",
+    "sale price",
+    "regular price",
+    "unit price",
+    "current price",
+    "write a review",
+    "share",
+    "share this",
+    "share this post",
+    "share this article",
+    "tweet",
+    "pin it",
+    "reply",
+    "reply with quote",
+    "quote",
+    "multi-quote",
+    "report",
+    "report post",
+    "report abuse",
+    "permalink",
+    "click to expand",
+    "click to shrink",
+    "show more",
+    "show less",
+    "read more",
+    "see more",
+    "load more",
+    "view more",
+    "loading",
+    "back to top",
+    "skip to content",
+    "skip to main content",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "register",
+    "menu",
+    "toggle navigation",
+    "toggle menu",
+    "close",
+    "previous article",
+    "next article",
+    "previous post",
+    "next post",
+    "table of contents",
+    "on this page",
+    "edit this page",
+    "advertisement",
+    "sort by",
+    "sort and filter",
+    "filter",
+    "filters",
+];
+
+/// Shortest block text that counts as a repeat when it recurs.
+const MIN_REPEAT_CHARS: usize = 20;
+
+/// A single paragraph this long that recurs is a copy, not a recurring attribute line.
+const MIN_REPEAT_PARAGRAPH: usize = 150;
+
 /// How hard to prune.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Strictness {
@@ -242,11 +312,24 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 Kind::Text => {
                     let mut chars = 0u32;
                     let mut commas = 0u16;
-                    for c in flat.text(i).chars() {
-                        if !c.is_whitespace() {
-                            chars += 1;
-                            if matches!(c, ',' | '，' | '、' | '،') {
-                                commas = commas.saturating_add(1);
+                    let text = flat.text(i);
+                    if text.is_ascii() {
+                        // Most text is ASCII: count bytes without decoding chars.
+                        for &b in text.as_bytes() {
+                            if !b.is_ascii_whitespace() && b != 0x0b {
+                                chars += 1;
+                                if b == b',' {
+                                    commas = commas.saturating_add(1);
+                                }
+                            }
+                        }
+                    } else {
+                        for c in text.chars() {
+                            if !c.is_whitespace() {
+                                chars += 1;
+                                if matches!(c, ',' | '，' | '、' | '،') {
+                                    commas = commas.saturating_add(1);
+                                }
                             }
                         }
                     }
@@ -256,8 +339,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 }
                 Kind::Element => {
                     in_link[i] = parent_link || node.name == "a";
-                    hard[i] = is_hard_boilerplate(flat, i);
-                    class_weight[i] = class_id_weight(flat, i);
+                    let attrs = Attrs::of(flat, i);
+                    hard[i] = is_hard_boilerplate(node.name, &attrs);
+                    class_weight[i] = class_id_weight(&attrs);
                 }
                 Kind::Other => {}
             }
@@ -524,7 +608,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             let mut f = 2.0 * content[i] / (totals.text[i] as f32 + total);
             // Markup that declares the main region, or names it so, breaks near-ties.
             if has_main_hint(flat, i) || flat.nodes[i].name == "article" {
-                f *= 1.0 + 0.08;
+                f *= 1.0 + 0.12;
             } else if self.class_weight[i] > 0 {
                 f *= 1.0 + 0.03;
             }
@@ -588,7 +672,192 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             i += 1;
         }
+        self.drop_controls(root, &mut removed, totals);
+        self.drop_meta_rows(root, &mut removed, totals);
+        self.drop_repeats(root, &mut removed);
         removed
+    }
+
+    /// For each node of `root`'s subtree (indexed from `root`): whether a block
+    /// element lies below it. Leaf blocks are the block elements where this is false.
+    fn holds_blocks(&self, root: usize) -> Vec<bool> {
+        let flat = self.flat;
+        let end = flat.nodes[root].end as usize;
+        let mut has_block = vec![false; end - root];
+        for i in (root + 1..end).rev() {
+            let node = &flat.nodes[i];
+            let p = node.parent as usize;
+            if node.kind == Kind::Element
+                && p >= root
+                && p < end
+                && (crate::render::is_block(node.name) || has_block[i - root])
+            {
+                has_block[p - root] = true;
+            }
+        }
+        has_block
+    }
+
+    /// Drops per-entry metadata rows from prose threads: in a region made of prose
+    /// entries (forum posts, answers, comments), a class of short blocks that recurs
+    /// with numbers in it is the "Posts: 4032" / "answered Jan 22 at 0:50" row of every
+    /// entry, not content. Regions without much prose (listings, spec sheets) keep
+    /// theirs: there such rows are the items' attributes.
+    fn drop_meta_rows(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+        let flat = self.flat;
+        if totals.paras[root] < 6 {
+            return;
+        }
+        let end = flat.nodes[root].end as usize;
+        let has_block = self.holds_blocks(root);
+        // (tag, class) → (members, short members, members with digits)
+        let mut groups: std::collections::HashMap<(&str, &str), (u32, u32, u32)> =
+            std::collections::HashMap::new();
+        let mut members = Vec::new();
+        let mut i = root + 1;
+        while i < end {
+            let node = &flat.nodes[i];
+            if removed[i] {
+                i = node.end as usize;
+                continue;
+            }
+            if node.kind == Kind::Element
+                && crate::render::is_block(node.name)
+                && !has_block[i - root]
+                && totals.text[i] > 0
+            {
+                if let Some(class) = flat.attr(i, "class").filter(|c| !c.trim().is_empty()) {
+                    let short = totals.text[i] <= 40;
+                    // Prices are item attributes, never entry metadata.
+                    let digits = short && {
+                        let text = flatten_text(flat, i, removed);
+                        text.chars().any(|c| c.is_ascii_digit())
+                            && !text
+                                .chars()
+                                .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹'))
+                    };
+                    let g = groups.entry((node.name, class)).or_default();
+                    g.0 += 1;
+                    g.1 += u32::from(short);
+                    g.2 += u32::from(digits);
+                    members.push((i, node.name, class));
+                }
+                i = node.end as usize;
+                continue;
+            }
+            i += 1;
+        }
+        for (i, name, class) in members {
+            if let Some(&(n, short, digits)) = groups.get(&(name, class)) {
+                if n >= 3 && short == n && digits * 2 >= n && totals.paras[root] >= n {
+                    removed[i] = true;
+                }
+            }
+        }
+    }
+
+    /// Drops elements whose whole text is an interface control ([`UI_PHRASES`]).
+    fn drop_controls(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+        let flat = self.flat;
+        let end = flat.nodes[root].end as usize;
+        let mut i = root + 1;
+        while i < end {
+            let node = &flat.nodes[i];
+            if removed[i] {
+                i = node.end as usize;
+                continue;
+            }
+            if node.kind == Kind::Element && totals.text[i] > 0 && totals.text[i] <= 30 {
+                let text = flatten_text(flat, i, removed).to_lowercase();
+                let trimmed = text.trim_end_matches(['.', '…', ':', '!', '›', '»']).trim();
+                let squashed: String = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+                if UI_PHRASES.contains(&squashed.as_str()) {
+                    removed[i] = true;
+                }
+                i = node.end as usize;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// Drops blocks whose text repeats an earlier block of the region: carousel clones
+    /// and responsive (mobile + desktop) copies say nothing new the second time. Only
+    /// composite blocks (holding other blocks) or long paragraphs count: short lines
+    /// legitimately recur across listing items ("Screen size: 43in"), and table cells
+    /// repeat values. Texts are compared by a rolling hash of their non-space
+    /// characters, so the pass stays linear in the region size.
+    fn drop_repeats(&self, root: usize, removed: &mut [bool]) {
+        const MOD: u64 = (1 << 61) - 1;
+        const BASE: u64 = 1_000_003;
+        let mulmod = |a: u64, b: u64| ((a as u128 * b as u128) % MOD as u128) as u64;
+        let flat = self.flat;
+        let end = flat.nodes[root].end as usize;
+        let span = end - root;
+        // prefix[k]: hash and length of the kept text before node root + k.
+        let mut prefix = vec![(0u64, 0u32); span + 1];
+        let mut hash = 0u64;
+        let mut len = 0u32;
+        let mut skip_until = 0usize;
+        for i in root..end {
+            prefix[i - root] = (hash, len);
+            if i < skip_until {
+                continue;
+            }
+            if removed[i] {
+                skip_until = flat.nodes[i].end as usize;
+                continue;
+            }
+            if flat.nodes[i].kind == Kind::Text {
+                for c in flat.text(i).chars().filter(|c| !c.is_whitespace()) {
+                    for l in c.to_lowercase() {
+                        hash = (mulmod(hash, BASE) + l as u64 + 1) % MOD;
+                        len += 1;
+                    }
+                }
+            }
+        }
+        prefix[span] = (hash, len);
+        let has_block = self.holds_blocks(root);
+        let mut powers = vec![1u64; len as usize + 1];
+        for k in 1..powers.len() {
+            powers[k] = mulmod(powers[k - 1], BASE);
+        }
+        let mut seen: std::collections::HashMap<(u64, u32), usize> =
+            std::collections::HashMap::new();
+        let mut i = root + 1;
+        while i < end {
+            let node = &flat.nodes[i];
+            if removed[i] {
+                i = node.end as usize;
+                continue;
+            }
+            if node.kind == Kind::Element
+                && crate::render::is_block(node.name)
+                && !matches!(node.name, "td" | "th" | "tr" | "pre")
+            {
+                let (h0, l0) = prefix[i - root];
+                let (h1, l1) = prefix[node.end as usize - root];
+                let l = l1 - l0;
+                if l as usize >= MIN_REPEAT_CHARS {
+                    let h = (h1 + MOD - mulmod(h0, powers[l as usize])) % MOD;
+                    match seen.get(&(h, l)) {
+                        Some(&first) if !flat.contains(first, i) => {
+                            if has_block[i - root] || l as usize >= MIN_REPEAT_PARAGRAPH {
+                                removed[i] = true;
+                                i = node.end as usize;
+                                continue;
+                            }
+                        }
+                        Some(_) => {}
+                        None => {
+                            seen.insert((h, l), i);
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
     }
 
     /// Text characters of the selection.
@@ -732,14 +1001,47 @@ fn has_main_hint(flat: &Flat<'_>, i: usize) -> bool {
             .is_some_and(|p| p.eq_ignore_ascii_case("articleBody") || p == "text")
 }
 
+/// The attributes the per-node analysis looks at, gathered in one pass over the
+/// element's attribute list (separate lookups each rescan it).
+#[derive(Default)]
+struct Attrs<'a> {
+    class: &'a str,
+    id: &'a str,
+    style: &'a str,
+    role: &'a str,
+    hidden: bool,
+    aria_hidden: bool,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(flat: &Flat<'a>, i: usize) -> Attrs<'a> {
+        let mut out = Attrs::default();
+        if let Node::Element(e) = flat.nodes[i].node.value() {
+            for (name, value) in e.attrs() {
+                match name {
+                    "class" => out.class = value,
+                    "id" => out.id = value,
+                    "style" => out.style = value,
+                    "role" => out.role = value,
+                    "hidden" => out.hidden = true,
+                    "aria-hidden" => out.aria_hidden = value == "true",
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Hidden by markup: `hidden`, `aria-hidden=true`, inline `display:none` /
 /// `visibility:hidden`.
-fn is_hidden(flat: &Flat<'_>, i: usize) -> bool {
-    if flat.attr(i, "hidden").is_some() || flat.attr(i, "aria-hidden") == Some("true") {
+fn is_hidden(attrs: &Attrs<'_>) -> bool {
+    if attrs.hidden || attrs.aria_hidden {
         return true;
     }
-    if let Some(style) = flat.attr(i, "style") {
-        let compact: String = style
+    if !attrs.style.is_empty() {
+        let compact: String = attrs
+            .style
             .chars()
             .filter(|c| !c.is_whitespace())
             .map(|c| c.to_ascii_lowercase())
@@ -749,26 +1051,58 @@ fn is_hidden(flat: &Flat<'_>, i: usize) -> bool {
     false
 }
 
-fn is_hard_boilerplate(flat: &Flat<'_>, i: usize) -> bool {
-    let name = flat.nodes[i].name;
-    if NEVER_CONTENT.contains(&name) {
+fn is_never_content(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "template"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "button"
+            | "input"
+            | "select"
+            | "textarea"
+            | "option"
+            | "optgroup"
+            | "datalist"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "base"
+            | "dialog"
+            | "map"
+            | "area"
+            | "audio"
+            | "video"
+            | "source"
+            | "track"
+            | "param"
+            | "label"
+            | "progress"
+            | "meter"
+    )
+}
+
+fn is_hard_boilerplate(name: &str, attrs: &Attrs<'_>) -> bool {
+    if is_never_content(name) {
         return true;
     }
     if matches!(name, "body" | "html") {
         return false;
     }
-    is_hidden(flat, i)
-        || (name == "dialog")
-        || flat
-            .attr(i, "role")
-            .is_some_and(|r| r == "dialog" || r == "alertdialog")
+    is_hidden(attrs) || attrs.role == "dialog" || attrs.role == "alertdialog"
 }
 
 /// -1 for boilerplate vocabulary (with no main-container word), +1 for main-container
 /// vocabulary, 0 otherwise.
-fn class_id_weight(flat: &Flat<'_>, i: usize) -> i8 {
-    let class = flat.attr(i, "class").unwrap_or("");
-    let id = flat.attr(i, "id").unwrap_or("");
+fn class_id_weight(attrs: &Attrs<'_>) -> i8 {
+    let (class, id) = (attrs.class, attrs.id);
     if class.is_empty() && id.is_empty() {
         return 0;
     }
@@ -784,8 +1118,11 @@ fn class_id_weight(flat: &Flat<'_>, i: usize) -> i8 {
             if POSITIVE.contains(&token) {
                 positive = true;
             }
+            let first = token.as_bytes()[0];
             if NEGATIVE_EXACT.contains(&token)
-                || NEGATIVE_PREFIXES.iter().any(|p| token.starts_with(p))
+                || NEGATIVE_PREFIXES
+                    .iter()
+                    .any(|p| p.as_bytes()[0] == first && token.starts_with(p))
             {
                 negative = true;
             }
@@ -886,6 +1223,43 @@ mod tests {
         let html = format!("<body><aside>{}</aside></body>", article(3));
         let text = extract_text(&html);
         assert!(text.contains("2: The river"), "{text}");
+    }
+
+    #[test]
+    fn cloned_slides_are_kept_once_but_item_attributes_repeat() {
+        let slide = "<div class=slide><h3>Colourful design that lets you shine</h3>\
+            <p>Step into a world of creative possibilities on the bright screen.</p></div>";
+        let items: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<div class=item><h3>Monitor arm model {i}</h3>\
+                     <p>For monitors: 5-22 lbs</p><p>Price ${i}99</p></div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><main>{}{slide}{slide}{slide}{items}</main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert_eq!(text.matches("Colourful design").count(), 1, "{text}");
+        assert_eq!(text.matches("Step into a world").count(), 1, "{text}");
+        assert_eq!(text.matches("For monitors: 5-22 lbs").count(), 4, "{text}");
+        assert!(text.contains("Monitor arm model 3"), "{text}");
+    }
+
+    #[test]
+    fn interface_controls_are_dropped() {
+        let html = format!(
+            "<body><main>{}<p><a href=/cart>Add to cart</a></p><div>Reply With Quote</div>\
+             <p>Click to expand...</p><p>Add to cart the spare parts you need.</p></main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("Reply With Quote"), "{text}");
+        assert!(!text.contains("Click to expand"), "{text}");
+        assert_eq!(text.matches("Add to cart").count(), 1, "{text}");
+        assert!(text.contains("the spare parts you need"), "{text}");
     }
 
     #[test]

@@ -136,9 +136,7 @@ fn scan_depth(html: &str, mut out: Option<&mut String>) -> bool {
         let name = html[name_start..name_end].to_ascii_lowercase();
         pos = tag_end;
         if !closing && raw_text(&name) {
-            let close = format!("</{name}");
-            let lower_rest = html[tag_end..].to_ascii_lowercase();
-            pos = lower_rest.find(&close).map_or(html.len(), |e| tag_end + e);
+            pos = find_close_tag(bytes, tag_end, name.as_bytes());
             continue;
         }
         let self_closing = tag_end >= 2 && bytes[tag_end - 2] == b'/';
@@ -176,6 +174,28 @@ fn scan_depth(html: &str, mut out: Option<&mut String>) -> bool {
         out.push_str(&html[copied..]);
     }
     exceeded
+}
+
+/// Index of the first `</name` (ASCII case-insensitive) at or after `from`, else the
+/// end. Scans in place: lower-casing the rest of the document per raw-text element
+/// would cost quadratic time on script-heavy pages.
+fn find_close_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut k = from;
+    while k + 1 < bytes.len() {
+        match bytes[k..].iter().position(|&c| c == b'<') {
+            Some(off) => k += off,
+            None => break,
+        }
+        let after = &bytes[k + 1..];
+        if after.first() == Some(&b'/')
+            && after.len() > name.len()
+            && after[1..=name.len()].eq_ignore_ascii_case(name)
+        {
+            return k;
+        }
+        k += 1;
+    }
+    bytes.len()
 }
 
 /// Index just past the `>` closing a tag whose name ends at `from` (quotes respected).
@@ -382,6 +402,19 @@ mod tests {
         // Ordinary pages pass through untouched.
         let page = "<div><p>a<p>b<script>if (a<b) {}</script><img src=x></div>";
         assert!(matches!(limit_depth(page), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn raw_text_ends_at_its_close_tag_in_any_case() {
+        let bytes = b"<script>a<b</SCRIPT><p>";
+        assert_eq!(find_close_tag(bytes, 8, b"script"), 11);
+        assert_eq!(find_close_tag(b"no end here", 0, b"script"), 11);
+        // Tags inside raw text do not count towards depth.
+        let html = format!(
+            "<body><script>{}</ScRiPt><p>after</p></body>",
+            "<div>".repeat(MAX_PARSE_DEPTH + 10)
+        );
+        assert!(matches!(limit_depth(&html), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

@@ -71,11 +71,47 @@ pub fn score(signals: &Signals, text: &str) -> u8 {
     let lower = text.to_lowercase();
     let hits = BOILERPLATE.iter().filter(|p| lower.contains(*p)).count() as f32;
     let leakage = (hits * 4.0).min(20.0);
-    let mut total = length + paragraphs + links + ratio + meta - leakage;
+    let shape = text_shape(text);
+    let mut total = length + paragraphs + links + ratio + meta - leakage + shape;
     if signals.from_structured_data {
         total = total.min(70.0);
     }
     total.round().clamp(0.0, 100.0) as u8
+}
+
+/// Points from the shape of the text: prose comes in long lines of words; UI debris,
+/// menus and price grids come as short lines full of digits. On WCXB-dev these
+/// shapes separate good from bad extractions beyond what length alone says.
+fn text_shape(text: &str) -> f32 {
+    let mut lines = 0u32;
+    let mut short = 0u32;
+    let mut long = 0u32;
+    let mut chars = 0u32;
+    let mut digits = 0u32;
+    for line in text.lines() {
+        let words = crate::words::count(line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        lines += 1;
+        if words < 5 {
+            short += 1;
+        } else if words >= 25 {
+            long += 1;
+        }
+        for c in line.chars() {
+            chars += 1;
+            if c.is_ascii_digit() {
+                digits += 1;
+            }
+        }
+    }
+    if lines == 0 {
+        return 0.0;
+    }
+    let short_share = short as f32 / lines as f32;
+    let digit_share = digits as f32 / chars.max(1) as f32;
+    3.0 * (1.0 + long as f32).ln() - 20.0 * short_share - 100.0 * digit_share
 }
 
 #[cfg(test)]
@@ -114,6 +150,15 @@ mod tests {
             ..Signals::default()
         };
         assert!(score(&nav, "Home About Contact") < 30);
+    }
+
+    #[test]
+    fn prose_outscores_short_numeric_lines() {
+        let prose = "The river rose through the night, and by morning the town had moved \
+            its market to the hill, where traders, farmers and children waited for the water.\n\n"
+            .repeat(5);
+        let grid = "Size 42\n$19.99\nQty 1\nIn stock: 12\n".repeat(10);
+        assert!(score(&article(), &prose) > score(&article(), &grid) + 20);
     }
 
     #[test]

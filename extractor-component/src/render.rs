@@ -290,13 +290,15 @@ impl<'u> Writer<'u> {
             }
             "li" => {
                 self.block(1);
-                if !self.md || self.inline_only {
+                // Plain text keeps bullet markers too (WCXB's reference text writes
+                // "- item"), but not ordinals, which would count as words.
+                if self.inline_only {
                     self.children(node, depth);
                     self.block(1);
                     return;
                 }
                 let marker = match self.list_stack.last_mut() {
-                    Some(Some(n)) => {
+                    Some(Some(n)) if self.md => {
                         let m = format!("{n}. ");
                         *n += 1;
                         m
@@ -697,7 +699,7 @@ mod tests {
     #[test]
     fn plain_text_shape() {
         let out = txt("<h2>Head</h2><p>Para &amp; one <a href=\"x\">link</a>.</p><img alt=\"ALT\" src=\"i.png\"><ul><li>i1</li><li>i2</li></ul>");
-        assert_eq!(out, "Head\n\nPara & one link.\n\ni1\ni2");
+        assert_eq!(out, "Head\n\nPara & one link.\n\n- i1\n- i2");
     }
 
     #[test]
