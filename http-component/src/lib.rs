@@ -6,8 +6,6 @@
 
 pub mod api;
 
-use api::{ApiError, ApiMode, BodyKind, ContentJson, Representation, Route, StatsJson};
-
 #[cfg(target_arch = "wasm32")]
 mod extractor {
     wit_bindgen::generate!({
@@ -19,7 +17,8 @@ mod extractor {
 
 #[cfg(target_arch = "wasm32")]
 mod serve {
-    use super::*;
+    use super::{api, extractor};
+    use api::{ApiError, ApiMode, BodyKind, ContentJson, Representation, Route, StatsJson};
     use extractor::{ExtractedContent, ExtractionError, ExtractionMode, ExtractionStats};
     use futures::StreamExt;
     use spin_sdk::http::{IncomingRequest, IncomingResponse, Request, Response};
