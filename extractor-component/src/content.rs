@@ -790,7 +790,16 @@ impl<'f, 'a> Analysis<'f, 'a> {
     fn drop_repeats(&self, root: usize, removed: &mut [bool]) {
         const MOD: u64 = (1 << 61) - 1;
         const BASE: u64 = 1_000_003;
-        let mulmod = |a: u64, b: u64| ((a as u128 * b as u128) % MOD as u128) as u64;
+        // MOD is a Mersenne prime: fold the high bits onto the low ones instead of a
+        // 128-bit division (the same residue, several times cheaper). Inputs are < MOD.
+        let mulmod = |a: u64, b: u64| {
+            let p = a as u128 * b as u128;
+            let mut r = (p as u64 & MOD) + (p >> 61) as u64;
+            while r >= MOD {
+                r -= MOD;
+            }
+            r
+        };
         let flat = self.flat;
         let end = flat.nodes[root].end as usize;
         let span = end - root;
@@ -1108,9 +1117,12 @@ fn class_id_weight(attrs: &Attrs<'_>) -> i8 {
     }
     let mut negative = false;
     let mut positive = false;
+    let mut lower = String::new();
     for raw in class.split_whitespace().chain(std::iter::once(id)) {
         // Tokens are split on - and _; "ArticleBody" style is lower-cased first.
-        let lower = raw.to_ascii_lowercase();
+        lower.clear();
+        lower.push_str(raw);
+        lower.make_ascii_lowercase();
         for token in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
             if token.is_empty() {
                 continue;

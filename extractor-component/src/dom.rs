@@ -10,6 +10,7 @@ use ego_tree::NodeRef;
 use html5ever::driver::ParseOpts;
 use html5ever::tendril::TendrilSink;
 use html5ever::tree_builder::TreeBuilderOpts;
+use scraper::node::Element;
 use scraper::{Html, HtmlTreeSink, Node};
 
 /// Nesting the parser is allowed to build. html5ever's scope checks walk the stack of
@@ -133,14 +134,25 @@ fn scan_depth(html: &str, mut out: Option<&mut String>) -> bool {
             continue;
         }
         let tag_end = tag_end(bytes, name_end);
-        let name = html[name_start..name_end].to_ascii_lowercase();
+        // Lower-cased on the stack: every name the lists below know is short, and a
+        // longer one only needs to match none of them.
+        let mut name_buf = [0u8; 16];
+        let raw_name = &bytes[name_start..name_end];
+        let name = if raw_name.len() <= name_buf.len() {
+            let lower = &mut name_buf[..raw_name.len()];
+            lower.copy_from_slice(raw_name);
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).unwrap_or("")
+        } else {
+            ""
+        };
         pos = tag_end;
-        if !closing && raw_text(&name) {
-            pos = find_close_tag(bytes, tag_end, name.as_bytes());
+        if !closing && raw_text(name) {
+            pos = find_close_tag(html, tag_end, name.as_bytes());
             continue;
         }
         let self_closing = tag_end >= 2 && bytes[tag_end - 2] == b'/';
-        if depth_neutral(&name) || (self_closing && !closing) {
+        if depth_neutral(name) || (self_closing && !closing) {
             continue;
         }
         let drop = if closing {
@@ -179,10 +191,13 @@ fn scan_depth(html: &str, mut out: Option<&mut String>) -> bool {
 /// Index of the first `</name` (ASCII case-insensitive) at or after `from`, else the
 /// end. Scans in place: lower-casing the rest of the document per raw-text element
 /// would cost quadratic time on script-heavy pages.
-fn find_close_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+fn find_close_tag(html: &str, from: usize, name: &[u8]) -> usize {
+    let bytes = html.as_bytes();
     let mut k = from;
     while k + 1 < bytes.len() {
-        match bytes[k..].iter().position(|&c| c == b'<') {
+        // `str::find` uses memchr; `from` follows a `>` and `k` a `<`, so both sit on
+        // char boundaries.
+        match html.get(k..).and_then(|rest| rest.find('<')) {
             Some(off) => k += off,
             None => break,
         }
@@ -211,6 +226,18 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
         }
     }
     bytes.len()
+}
+
+/// The value of `el`'s attribute `name` (no namespace, like [`Element::attr`]).
+///
+/// `Element::attr` interns `name` as an atom and binary-searches with string
+/// comparisons on every call; elements have a handful of attributes, so a linear scan
+/// comparing the stored names is several times cheaper on the hot paths.
+pub fn attr<'e>(el: &'e Element, name: &str) -> Option<&'e str> {
+    el.attrs
+        .iter()
+        .find(|(q, _)| q.prefix.is_none() && q.ns == html5ever::ns!() && &*q.local == name)
+        .map(|(_, v)| &**v)
 }
 
 /// Sentinel for "no parent".
@@ -310,7 +337,7 @@ impl<'a> Flat<'a> {
     /// Element attribute, if `i` is an element that has it.
     pub fn attr(&self, i: usize, name: &str) -> Option<&'a str> {
         match self.nodes[i].node.value() {
-            Node::Element(e) => e.attr(name),
+            Node::Element(e) => attr(e, name),
             _ => None,
         }
     }
@@ -406,9 +433,9 @@ mod tests {
 
     #[test]
     fn raw_text_ends_at_its_close_tag_in_any_case() {
-        let bytes = b"<script>a<b</SCRIPT><p>";
-        assert_eq!(find_close_tag(bytes, 8, b"script"), 11);
-        assert_eq!(find_close_tag(b"no end here", 0, b"script"), 11);
+        let page = "<script>a<b</SCRIPT><p>";
+        assert_eq!(find_close_tag(page, 8, b"script"), 11);
+        assert_eq!(find_close_tag("no end here", 0, b"script"), 11);
         // Tags inside raw text do not count towards depth.
         let html = format!(
             "<body><script>{}</ScRiPt><p>after</p></body>",

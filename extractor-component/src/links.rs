@@ -63,7 +63,7 @@ pub fn base_url(doc: &Html, page_url: Option<&Url>) -> Option<Url> {
         .root()
         .descendants()
         .find_map(|node| match node.value() {
-            Node::Element(el) if el.name() == "base" => el.attr("href"),
+            Node::Element(el) if el.name() == "base" => crate::dom::attr(el, "href"),
             _ => None,
         });
     let Some(href) = href.map(str::trim).filter(|h| !h.is_empty()) else {
@@ -87,7 +87,11 @@ pub fn collect(root: NodeRef<'_, Node>, base: Option<&Url>) -> (Vec<String>, Vec
     while let Some(node) = next {
         let mut skip_children = false;
         if let Node::Element(el) = node.value() {
-            let attr = |name: &str| el.attr(name).map(str::trim).filter(|v| !v.is_empty());
+            let attr = |name: &str| {
+                crate::dom::attr(el, name)
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+            };
             match el.name() {
                 "a" | "area" => {
                     if let Some(url) = attr("href").and_then(|h| resolve(h, base)) {

@@ -278,7 +278,10 @@ impl Scan {
                 match el.name() {
                     "meta" => scan.add_meta(el),
                     "script" => {
-                        let ty = el.attr("type").unwrap_or("").trim().to_ascii_lowercase();
+                        let ty = crate::dom::attr(el, "type")
+                            .unwrap_or("")
+                            .trim()
+                            .to_ascii_lowercase();
                         if ty.starts_with("application/ld+json") {
                             scan.ld_scripts.push(text_of(node));
                         }
@@ -298,28 +301,25 @@ impl Scan {
                         scan.headings.push(text.trim().to_string());
                     }
                     "html" if scan.html_lang.is_none() => {
-                        scan.html_lang = el
-                            .attr("lang")
-                            .or_else(|| el.attr("xml:lang"))
+                        scan.html_lang = crate::dom::attr(el, "lang")
+                            .or_else(|| crate::dom::attr(el, "xml:lang"))
                             .map(str::to_string);
                     }
                     "body" if scan.body_lang.is_none() => {
-                        scan.body_lang = el.attr("lang").map(str::to_string);
+                        scan.body_lang = crate::dom::attr(el, "lang").map(str::to_string);
                     }
                     "time" => {
-                        if let Some(d) = el.attr("datetime") {
+                        if let Some(d) = crate::dom::attr(el, "datetime") {
                             time_dates.push(d.to_string());
                         }
                     }
                     _ => {}
                 }
-                if el
-                    .attr("itemprop")
+                if crate::dom::attr(el, "itemprop")
                     .is_some_and(|p| p.split_whitespace().any(|t| t == "datePublished"))
                 {
-                    let value = el
-                        .attr("content")
-                        .or_else(|| el.attr("datetime"))
+                    let value = crate::dom::attr(el, "content")
+                        .or_else(|| crate::dom::attr(el, "datetime"))
                         .map(str::to_string)
                         .unwrap_or_else(|| text_of(node));
                     scan.markup_dates.push(value);
@@ -332,10 +332,13 @@ impl Scan {
     }
 
     fn add_meta(&mut self, el: &Element) {
-        let Some(content) = el.attr("content").map(clean).filter(|c| !c.is_empty()) else {
+        let Some(content) = crate::dom::attr(el, "content")
+            .map(clean)
+            .filter(|c| !c.is_empty())
+        else {
             return;
         };
-        if let Some(property) = el.attr("property") {
+        if let Some(property) = crate::dom::attr(el, "property") {
             // `property` may list several keys ("dc:title og:title").
             for key in property.split_whitespace() {
                 let key = key.to_ascii_lowercase();
@@ -351,7 +354,7 @@ impl Scan {
                 }
             }
         }
-        if let Some(name) = el.attr("name") {
+        if let Some(name) = crate::dom::attr(el, "name") {
             // "DC.title" and "dc:title" mean the same thing.
             let key: String = name
                 .chars()
@@ -368,7 +371,7 @@ impl Scan {
                 self.metas.insert(key, content.clone());
             }
         }
-        if let Some(itemprop) = el.attr("itemprop") {
+        if let Some(itemprop) = crate::dom::attr(el, "itemprop") {
             for key in itemprop.split_whitespace() {
                 self.metas.insert(
                     format!("itemprop:{}", key.to_ascii_lowercase()),
@@ -376,7 +379,7 @@ impl Scan {
                 );
             }
         }
-        if let Some(equiv) = el.attr("http-equiv") {
+        if let Some(equiv) = crate::dom::attr(el, "http-equiv") {
             self.metas.insert(
                 format!("http-equiv:{}", equiv.trim().to_ascii_lowercase()),
                 content,
@@ -610,33 +613,42 @@ fn dom_byline(doc: &Html) -> Option<String> {
 
 fn dom_byline_pass(doc: &Html, unlikely: &[&str], skip_tags: &[&str]) -> Option<String> {
     let mut next = Some(doc.tree.root());
+    // One buffer for every element's "class id" string: this pass visits the whole tree.
+    let mut match_string = String::new();
     while let Some(node) = next {
         let mut skip = false;
         if let Node::Element(el) = node.value() {
             let tag = el.name();
-            let match_string = format!(
-                "{} {}",
-                el.attr("class").unwrap_or(""),
-                el.attr("id").unwrap_or("")
-            )
-            .to_lowercase();
+            let attrs = BylineAttrs::of(el);
+            match_string.clear();
+            match_string.push_str(attrs.class.unwrap_or(""));
+            match_string.push(' ');
+            match_string.push_str(attrs.id.unwrap_or(""));
+            if match_string.is_ascii() {
+                match_string.make_ascii_lowercase();
+            } else {
+                match_string = match_string.to_lowercase();
+            }
+            let match_string = match_string.as_str();
             if matches!(
                 tag,
                 "head" | "script" | "style" | "noscript" | "template" | "svg"
             ) || skip_tags.contains(&tag)
-                || !is_probably_visible(el)
-                || (el.attr("aria-modal") == Some("true") && el.attr("role") == Some("dialog"))
+                || !is_probably_visible(&attrs)
+                || (attrs.aria_modal == Some("true") && attrs.role == Some("dialog"))
             {
                 skip = true;
-            } else if let Some(byline) = byline_of(node, el, &match_string) {
+            } else if let Some(byline) = byline_of(node, &attrs, match_string) {
                 return Some(byline);
             } else if (tag != "body"
                 && tag != "a"
-                && unlikely.iter().any(|u| match_string.contains(u))
-                && !MAYBE_CANDIDATE.iter().any(|m| match_string.contains(m))
+                && unlikely.iter().any(|u| has_word_part(match_string, u))
+                && !MAYBE_CANDIDATE
+                    .iter()
+                    .any(|m| has_word_part(match_string, m))
                 && !has_ancestor(node, &["table", "code"]))
-                || el
-                    .attr("role")
+                || attrs
+                    .role
                     .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
             {
                 skip = true;
@@ -647,10 +659,55 @@ fn dom_byline_pass(doc: &Html, unlikely: &[&str], skip_tags: &[&str]) -> Option<
     None
 }
 
-fn byline_of(node: NodeRef<'_, Node>, el: &Element, match_string: &str) -> Option<String> {
-    let marked = el.attr("rel") == Some("author")
-        || el.attr("itemprop").is_some_and(|p| p.contains("author"))
-        || BYLINE_HINTS.iter().any(|h| match_string.contains(h));
+/// The attributes the byline walk reads, found in one pass over the element's list
+/// (the walk visits every element, up to twice).
+#[derive(Default)]
+struct BylineAttrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    hidden: bool,
+    aria_hidden: Option<&'a str>,
+    style: Option<&'a str>,
+    aria_modal: Option<&'a str>,
+    role: Option<&'a str>,
+    rel: Option<&'a str>,
+    itemprop: Option<&'a str>,
+}
+
+impl<'a> BylineAttrs<'a> {
+    fn of(el: &'a Element) -> BylineAttrs<'a> {
+        let mut out = BylineAttrs::default();
+        for (name, value) in &el.attrs {
+            // Same matching as `Element::attr`: no prefix, no namespace.
+            if name.prefix.is_some() || name.ns != html5ever::ns!() {
+                continue;
+            }
+            let value: &str = value;
+            match &*name.local {
+                "class" => out.class = Some(value),
+                "id" => out.id = Some(value),
+                "hidden" => out.hidden = true,
+                "aria-hidden" => out.aria_hidden = Some(value),
+                "style" => out.style = Some(value),
+                "aria-modal" => out.aria_modal = Some(value),
+                "role" => out.role = Some(value),
+                "rel" => out.rel = Some(value),
+                "itemprop" => out.itemprop = Some(value),
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+fn byline_of(
+    node: NodeRef<'_, Node>,
+    attrs: &BylineAttrs<'_>,
+    match_string: &str,
+) -> Option<String> {
+    let marked = attrs.rel == Some("author")
+        || attrs.itemprop.is_some_and(|p| p.contains("author"))
+        || BYLINE_HINTS.iter().any(|h| has_word_part(match_string, h));
     if !marked {
         return None;
     }
@@ -661,7 +718,7 @@ fn byline_of(node: NodeRef<'_, Node>, el: &Element, match_string: &str) -> Optio
         .skip(1)
         .find(|d| {
             matches!(d.value(), Node::Element(e)
-                if e.attr("itemprop").is_some_and(|p| p.contains("name")))
+                if crate::dom::attr(e, "itemprop").is_some_and(|p| p.contains("name")))
         })
         .map(text_of)
         .filter(|t| !t.trim().is_empty())
@@ -669,18 +726,33 @@ fn byline_of(node: NodeRef<'_, Node>, el: &Element, match_string: &str) -> Optio
     clean_byline(&name)
 }
 
-fn is_probably_visible(el: &Element) -> bool {
-    if el.attr("hidden").is_some() {
+/// `hay.contains(needle)` for the short class/id strings the byline walk tests against
+/// dozens of needles per element: `str::contains` sets up a two-way searcher per call,
+/// which costs more than a plain scan of a few dozen bytes.
+fn has_word_part(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    match needle.split_first() {
+        None => true,
+        Some((&first, rest)) => {
+            hay.len() >= needle.len()
+                && hay[..=hay.len() - needle.len()]
+                    .iter()
+                    .enumerate()
+                    .any(|(k, &c)| c == first && hay[k + 1..k + needle.len()] == *rest)
+        }
+    }
+}
+
+fn is_probably_visible(attrs: &BylineAttrs<'_>) -> bool {
+    if attrs.hidden {
         return false;
     }
-    if el.attr("aria-hidden") == Some("true")
-        && !el
-            .attr("class")
-            .is_some_and(|c| c.contains("fallback-image"))
+    if attrs.aria_hidden == Some("true")
+        && !attrs.class.is_some_and(|c| c.contains("fallback-image"))
     {
         return false;
     }
-    if let Some(style) = el.attr("style") {
+    if let Some(style) = attrs.style {
         let style: String = style
             .chars()
             .filter(|c| !c.is_whitespace())

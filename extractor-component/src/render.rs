@@ -274,8 +274,7 @@ impl<'u> Writer<'u> {
             "ul" | "ol" => {
                 let start = if name == "ol" {
                     Some(
-                        element
-                            .attr("start")
+                        crate::dom::attr(element, "start")
                             .and_then(|s| s.trim().parse::<u32>().ok())
                             .unwrap_or(1),
                     )
@@ -449,7 +448,9 @@ impl<'u> Writer<'u> {
     }
 
     fn link(&mut self, node: NodeRef<'_, Node>, element: &scraper::node::Element, depth: usize) {
-        let href = element.attr("href").map(str::trim).unwrap_or("");
+        let href = crate::dom::attr(element, "href")
+            .map(str::trim)
+            .unwrap_or("");
         let target = resolve(self.base, href).filter(|u| {
             !u.starts_with("javascript:") && !u.starts_with("data:") && !u.starts_with('#')
         });
@@ -474,19 +475,18 @@ impl<'u> Writer<'u> {
     fn image(&mut self, element: &scraper::node::Element) {
         let src = ["src", "data-src", "data-original", "data-lazy-src"]
             .iter()
-            .filter_map(|a| element.attr(a))
+            .filter_map(|a| crate::dom::attr(element, a))
             .map(str::trim)
             .find(|s| !s.is_empty() && !s.starts_with("data:"))
             .or_else(|| {
-                element
-                    .attr("srcset")
+                crate::dom::attr(element, "srcset")
                     .and_then(|s| s.split(',').next())
                     .and_then(|s| s.split_whitespace().next())
             });
         let Some(url) = src.and_then(|s| resolve(self.base, s)) else {
             return;
         };
-        let alt = collapse(element.attr("alt").unwrap_or(""))
+        let alt = collapse(crate::dom::attr(element, "alt").unwrap_or(""))
             .replace('[', "\\[")
             .replace(']', "\\]");
         let url = url.replace(' ', "%20").replace(')', "%29");
