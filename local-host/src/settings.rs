@@ -66,6 +66,10 @@ pub struct Knobs {
     /// --resolve); overridden targets are trusted by the /crawl policy
     #[arg(long, env = "RIPTIDE_RESOLVE", value_delimiter = ',')]
     pub resolve: Vec<String>,
+    /// Extra trusted CA certificates (PEM file) for https /crawl fetches, on
+    /// top of the built-in Mozilla roots (a private CA, a test server)
+    #[arg(long, env = "RIPTIDE_TLS_CA")]
+    pub tls_ca: Option<PathBuf>,
     /// Typed extractor pool: calls served by one warm instance before it is recycled [default: 1000]
     #[arg(long, env = "RIPTIDE_POOL_MAX_CALLS")]
     pub pool_max_calls: Option<u64>,
@@ -108,6 +112,7 @@ impl Knobs {
             } else {
                 self.resolve
             },
+            tls_ca: self.tls_ca.or(other.tls_ca),
             pool_max_calls: self.pool_max_calls.or(other.pool_max_calls),
             pool_max_memory_mib: self.pool_max_memory_mib.or(other.pool_max_memory_mib),
             retries: self.retries.or(other.retries),
@@ -154,6 +159,7 @@ impl Knobs {
                 .iter()
                 .map(|r| ResolveOverride::parse(r))
                 .collect::<Result<_>>()?,
+            tls_ca: self.tls_ca,
             pool_max_calls: self.pool_max_calls.unwrap_or(1000).max(1),
             pool_max_memory_bytes: mib(self.pool_max_memory_mib.unwrap_or(128)),
             retries: self.retries.unwrap_or(3),
@@ -205,6 +211,7 @@ pub struct Settings {
     pub connect_timeout: Duration,
     pub fetch_timeout: Duration,
     pub resolve: Vec<ResolveOverride>,
+    pub tls_ca: Option<PathBuf>,
     pub pool_max_calls: u64,
     pub pool_max_memory_bytes: u64,
     pub retries: u32,

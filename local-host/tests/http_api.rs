@@ -172,9 +172,15 @@ fn validate_health_info_and_host_routes() {
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.json()["valid"], true);
 
+    // /health: the component's own record merged with the host's view.
     let h = s.get("/health");
     assert_eq!(h.status, 200, "{}", h.text());
-    assert!(h.json()["status"].is_string());
+    let hv = h.json();
+    assert_eq!(hv["status"], "healthy", "{hv}");
+    assert!(hv["capabilities"].is_array(), "component fields: {hv}");
+    assert!(hv["memory_usage"].as_u64().unwrap_or(0) > 0, "{hv}");
+    assert_eq!(hv["host"]["breaker"]["state"], "closed", "{hv}");
+    assert!(hv["host"]["instances"]["max"].as_u64().unwrap_or(0) > 0);
 
     let i = s.get("/info");
     assert_eq!(i.status, 200, "{}", i.text());

@@ -215,6 +215,13 @@ fn circuit_breaker_opens_half_opens_and_closes() {
     assert_eq!(r.status, 503, "open breaker refuses: {}", r.text());
     assert_eq!(r.error_kind(), "circuit-open");
     assert!(r.header("retry-after").is_some());
+    // /health tells a load balancer to route around this instance.
+    let h = s.get("/health");
+    assert_eq!(h.status, 503, "{}", h.text());
+    let hv = h.json();
+    assert_eq!(hv["status"], "unhealthy", "{hv}");
+    assert_eq!(hv["host"]["breaker"]["state"], "open", "{hv}");
+    assert_eq!(hv["reason"], "circuit breaker open", "{hv}");
 
     wait_until("half-open", Duration::from_secs(10), || {
         s.health()["breaker"]["state"] == "half-open"
@@ -237,6 +244,28 @@ fn circuit_breaker_opens_half_opens_and_closes() {
     let h = s.health();
     assert_eq!(h["breaker"]["opened_total"], 2, "{h}");
     assert_ok(&s);
+    let h = s.get("/health");
+    assert_eq!(h.status, 200, "{}", h.text());
+    assert_eq!(h.json()["status"], "healthy");
+
+    // Health checks never vote: failures, then passing health checks, then
+    // one more failure still reach the threshold of 3.
+    for _ in 0..2 {
+        assert_eq!(
+            s.post_json("/extract", &page("riptide-test:trap")).status,
+            500
+        );
+    }
+    for _ in 0..3 {
+        assert_eq!(s.get("/health").status, 200);
+    }
+    assert_eq!(
+        s.post_json("/extract", &page("riptide-test:trap")).status,
+        500
+    );
+    wait_until("open again", Duration::from_secs(10), || {
+        s.health()["breaker"]["state"] == "open"
+    });
 }
 
 #[test]

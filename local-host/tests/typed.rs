@@ -322,3 +322,71 @@ fn pool_is_shared_across_threads() {
     assert!(st.created <= 4, "at most one instance per thread: {st:?}");
     assert_eq!(st.in_use, 0);
 }
+
+#[test]
+fn memory_pressure_drops_idle_instances() {
+    let l = load("riptide-extractor.wasm");
+    let html = article_html();
+    let mode = ExtractionMode::Article;
+    let cfg = || PoolConfig::from_settings(&settings());
+
+    // What one warm instance holds after this page (deterministic per build).
+    let probe = ExtractorPool::build(
+        &l.engine,
+        &l.component,
+        cfg(),
+        MemoryBudget::new(1 << 40, 80),
+    )
+    .expect("pool");
+    let mut lease = probe.lease().expect("lease");
+    lease.extract(&html, URL, &mode).expect("extract");
+    let m = lease.memory_held();
+    assert!(m > 0);
+    drop(lease);
+    drop(probe);
+
+    // Shed threshold at 3.5 instances' worth: three small instances fit.
+    let budget = MemoryBudget::new((m * 7 / 2) * 100 / 80 + 100, 80);
+    let p = ExtractorPool::build(&l.engine, &l.component, cfg(), budget.clone()).expect("pool");
+    let mut leases: Vec<_> = (0..3).map(|_| p.lease().expect("lease")).collect();
+    for lease in &mut leases {
+        lease.extract(&html, URL, &mode).expect("extract");
+    }
+    let mut busy = leases.pop().expect("three leases");
+    drop(leases);
+    let s = p.stats();
+    assert_eq!((s.idle, s.in_use, s.created), (2, 1, 3), "{s:?}");
+    assert!(
+        !budget.under_pressure(),
+        "used {} of {}",
+        budget.used(),
+        budget.total()
+    );
+
+    // The busy instance grows on a page many times larger and tips the
+    // budget over: the call still succeeds, then its instance is recycled
+    // and every idle one dropped, giving all their memory back.
+    let para = "<p>The rip current widened along the sandbar as the spring tide turned, \
+                and the survey team logged water speed and wave height every ten minutes.</p>";
+    let big = format!(
+        "<html><head><title>Tide log</title></head><body><article><h1>Tide log</h1>{}</article></body></html>",
+        para.repeat(3000)
+    );
+    let (content, _) = busy.extract(&big, URL, &mode).expect("extract a big page");
+    assert!(
+        content.word_count.unwrap_or(0) > 1000,
+        "{:?}",
+        content.word_count
+    );
+    let s = p.stats();
+    assert_eq!((s.idle, s.live), (0, 0), "idle instances dropped: {s:?}");
+    assert_eq!(s.recycled, 3, "{s:?}");
+    assert_eq!(budget.used(), 0);
+    assert_eq!(busy.memory_held(), 0, "the lease gave its instance back");
+    drop(busy);
+
+    // Pressure gone: the pool warms up again with a fresh instance.
+    p.extract(&html, URL, &mode).expect("extract");
+    let s = p.stats();
+    assert_eq!((s.created, s.idle), (4, 1), "{s:?}");
+}

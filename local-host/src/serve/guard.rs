@@ -54,6 +54,9 @@ pub struct Breaker {
 #[derive(Debug)]
 pub struct Ticket {
     probe: bool,
+    /// Health checks run the guest without voting: a cheap `/health` that
+    /// succeeds must not reset a streak of failing extractions.
+    tracked: bool,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -82,11 +85,17 @@ impl Breaker {
     /// `Err(retry_after)` while open (or while the half-open probe runs).
     pub fn admit(&self) -> Result<Ticket, Duration> {
         if self.threshold == 0 {
-            return Ok(Ticket { probe: false });
+            return Ok(Ticket {
+                probe: false,
+                tracked: true,
+            });
         }
         let mut b = self.lock();
         let Some(opened) = b.opened_at else {
-            return Ok(Ticket { probe: false });
+            return Ok(Ticket {
+                probe: false,
+                tracked: true,
+            });
         };
         let elapsed = opened.elapsed();
         if elapsed < self.cooldown {
@@ -96,12 +105,24 @@ impl Breaker {
             return Err(self.cooldown.min(Duration::from_secs(1)));
         }
         b.probe_in_flight = true;
-        Ok(Ticket { probe: true })
+        Ok(Ticket {
+            probe: true,
+            tracked: true,
+        })
+    }
+
+    /// A ticket for a call whose outcome is not counted (see [`Ticket`]);
+    /// `None` while the breaker is open.
+    pub fn untracked(&self) -> Option<Ticket> {
+        (self.state() != BreakerState::Open).then_some(Ticket {
+            probe: false,
+            tracked: false,
+        })
     }
 
     /// `guest_failure`: the guest trapped, timed out or hit its memory cap.
     pub fn record(&self, ticket: Ticket, guest_failure: bool) {
-        if self.threshold == 0 {
+        if self.threshold == 0 || !ticket.tracked {
             return;
         }
         let mut b = self.lock();
@@ -226,6 +247,13 @@ mod tests {
         b.record(probe, false);
         assert_eq!(b.state(), BreakerState::Closed);
         assert_eq!(b.snapshot().opened_total, 2);
+
+        // Untracked calls (health checks) never reset a failure streak.
+        b.record(b.admit().expect("closed"), true);
+        b.record(b.untracked().expect("not open"), false);
+        b.record(b.admit().expect("closed"), true);
+        assert_eq!(b.state(), BreakerState::Open);
+        assert!(b.untracked().is_none(), "no guest calls while open");
     }
 
     #[test]

@@ -102,11 +102,7 @@ impl App {
             tracing::warn!(max_in_flight, "--max-in-flight lowered to --max-instances");
         }
         Ok(Arc::new(App {
-            outbound: Arc::new(OutboundPolicy {
-                resolve: settings.resolve.clone(),
-                connect_timeout: settings.connect_timeout,
-                fetch_timeout: settings.fetch_timeout,
-            }),
+            outbound: Arc::new(OutboundPolicy::from_settings(&settings)?),
             budget: MemoryBudget::new(settings.memory_budget_bytes, settings.memory_shed_percent),
             in_flight: Arc::new(Semaphore::new(max_in_flight)),
             max_in_flight,
@@ -213,6 +209,11 @@ impl App {
             };
         }
 
+        if path == "/health" && req.method() == http::Method::GET {
+            let (parts, _) = req.into_parts();
+            return self.health(parts, started).await;
+        }
+
         if let Err(wait) = self.rate.check(peer.ip()) {
             self.metrics.rate_limited.fetch_add(1, Ordering::Relaxed);
             return refusal(
@@ -311,6 +312,84 @@ impl App {
                 e.into_response()
             }
         }
+    }
+
+    /// `GET /health`: the component's own health-check merged with the
+    /// host's view (breaker, pool, memory). Not rate limited, so a load
+    /// balancer's probes are never refused as a client; 503 whenever the host
+    /// would refuse work, so the balancer routes around this instance.
+    async fn health(
+        self: &Arc<Self>,
+        parts: http::request::Parts,
+        started: Instant,
+    ) -> Response<WasiBody> {
+        let host = self.health_json();
+        let mut refused = None;
+        let admitted = match self.breaker.untracked().ok_or(()) {
+            Err(()) => {
+                refused = Some("circuit breaker open");
+                None
+            }
+            Ok(ticket) if self.budget.under_pressure() => {
+                self.breaker.abandon(ticket);
+                refused = Some("guest memory budget nearly exhausted");
+                None
+            }
+            Ok(ticket) => match self.in_flight.clone().try_acquire_owned() {
+                Ok(permit) => Some((ticket, permit)),
+                Err(_) => {
+                    self.breaker.abandon(ticket);
+                    refused = Some("too many requests in flight");
+                    None
+                }
+            },
+        };
+        let component = match admitted {
+            None => None,
+            Some((ticket, permit)) => {
+                let deadline = started + self.settings.timeout;
+                match self
+                    .run_guest(parts, Bytes::new(), deadline, permit, ticket)
+                    .await
+                {
+                    Ok(resp) => {
+                        let body = tokio::time::timeout_at(
+                            deadline.into(),
+                            http_body_util::Limited::new(resp.into_body(), 64 * 1024).collect(),
+                        )
+                        .await;
+                        match body {
+                            Ok(Ok(b)) => match serde_json::from_slice(&b.to_bytes()) {
+                                Ok(v) => Some(v),
+                                Err(e) => {
+                                    refused = Some("component health is not JSON");
+                                    tracing::warn!(error = %e, "component /health is not JSON");
+                                    None
+                                }
+                            },
+                            _ => {
+                                refused = Some("component health did not complete");
+                                None
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "component /health failed");
+                        refused = Some("component health-check failed");
+                        None
+                    }
+                }
+            }
+        };
+        let (status, mut body) = merge_health(component, host, refused);
+        let code = if status == "unhealthy" {
+            StatusCode::SERVICE_UNAVAILABLE
+        } else {
+            StatusCode::OK
+        };
+        body["status"] = status.into();
+        let retry = (code == StatusCode::SERVICE_UNAVAILABLE).then_some(Duration::from_secs(1));
+        json_response(code, &body, retry)
     }
 
     /// Run the component on one request, in its own store.
@@ -534,6 +613,39 @@ impl App {
             },
         })
     }
+}
+
+/// The component's health record (when it answered) plus a `host` object.
+/// Status: `unhealthy` when the host refuses work or the component could not
+/// answer; `degraded` when either side says so (breaker half-open, a
+/// component that reports degraded); else `healthy`.
+fn merge_health(
+    component: Option<serde_json::Value>,
+    host: serde_json::Value,
+    refused: Option<&str>,
+) -> (&'static str, serde_json::Value) {
+    let host_status = host["status"].as_str().unwrap_or("degraded");
+    let half_open = host["breaker"]["state"] == "half-open";
+    let status = match (&component, refused) {
+        (_, Some(_)) | (None, _) => "unhealthy",
+        (Some(c), None) => {
+            if c["status"] == "healthy" && host_status == "healthy" && !half_open {
+                "healthy"
+            } else {
+                "degraded"
+            }
+        }
+    };
+    let mut body = match component {
+        Some(serde_json::Value::Object(map)) => serde_json::Value::Object(map),
+        Some(other) => serde_json::json!({ "component": other }),
+        None => serde_json::json!({}),
+    };
+    if let Some(reason) = refused {
+        body["reason"] = reason.into();
+    }
+    body["host"] = host;
+    (status, body)
 }
 
 impl HostError {

@@ -1,16 +1,25 @@
 //! Outbound HTTP for `/crawl`: the guest's `wasi:http/outgoing-handler`
-//! calls land here. The policy: http only (this build has no TLS stack),
-//! and after DNS resolution only public unicast addresses; the connection
-//! goes to the vetted address itself so a second lookup cannot swap it
-//! (DNS rebinding). `--resolve` entries are operator-chosen, so trusted.
+//! calls land here. The policy: http and https (rustls, Mozilla roots plus
+//! an optional `--tls-ca`), and after DNS resolution only public unicast
+//! addresses; the connection goes to the vetted address itself so a second
+//! lookup cannot swap it (DNS rebinding). `--resolve` entries are
+//! operator-chosen, so trusted. Every phase has a timeout: connect (and TLS
+//! handshake), first byte, and the gap between body chunks, so a stalled
+//! origin costs a bounded wait, never the whole request deadline.
 
-use crate::settings::ResolveOverride;
+use crate::settings::{ResolveOverride, Settings};
+use anyhow::Context as _;
 use bytes::Bytes;
 use http_body_util::BodyExt;
+use rustls_pki_types::pem::PemObject;
+use rustls_pki_types::{CertificateDer, ServerName};
 use std::future::Future;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
 use wasmtime_wasi_http::io::TokioIo;
 use wasmtime_wasi_http::{Error, RequestOptions, WasiBody, WasiHttpHooks};
@@ -21,6 +30,7 @@ pub struct OutboundPolicy {
     pub resolve: Vec<ResolveOverride>,
     pub connect_timeout: Duration,
     pub fetch_timeout: Duration,
+    pub tls: Arc<rustls::ClientConfig>,
 }
 
 /// Per-store hooks handing every outgoing request to the policy.
@@ -43,40 +53,68 @@ impl WasiHttpHooks for OutboundHooks {
     }
 }
 
+/// A plain or TLS connection, for one hyper handshake.
+trait Conn: AsyncRead + AsyncWrite + Send + Unpin + 'static {}
+impl<T: AsyncRead + AsyncWrite + Send + Unpin + 'static> Conn for T {}
+
 impl OutboundPolicy {
+    pub fn from_settings(s: &Settings) -> anyhow::Result<Self> {
+        Ok(Self {
+            resolve: s.resolve.clone(),
+            connect_timeout: s.connect_timeout,
+            fetch_timeout: s.fetch_timeout,
+            tls: tls_config(s.tls_ca.as_deref())?,
+        })
+    }
+
     async fn send(
         &self,
         mut req: http::Request<WasiBody>,
         options: Option<RequestOptions>,
     ) -> Result<(http::Response<WasiBody>, IoFuture), Error> {
         let uri = req.uri().clone();
-        match uri.scheme_str() {
-            Some("http") => {}
-            // Refused rather than sent in clear text to port 443.
-            Some("https") => {
-                return Err(Error::InternalError(Some(
-                    "https fetches are not supported by this riptide host build".into(),
-                )))
-            }
+        let use_tls = match uri.scheme_str() {
+            Some("http") => false,
+            Some("https") => true,
             _ => return Err(Error::HttpProtocolError),
-        }
+        };
         let host = uri.host().ok_or(Error::HttpRequestUriInvalid)?;
-        let port = uri.port_u16().unwrap_or(80);
+        let bare = host.trim_start_matches('[').trim_end_matches(']');
+        let port = uri.port_u16().unwrap_or(if use_tls { 443 } else { 80 });
         let addr = self.vet(host, port).await?;
 
-        let connect_timeout = options
-            .and_then(|o| o.connect_timeout)
-            .unwrap_or(self.connect_timeout)
-            .min(self.connect_timeout);
-        let fetch_timeout = options
-            .and_then(|o| o.first_byte_timeout)
-            .unwrap_or(self.fetch_timeout)
-            .min(self.fetch_timeout);
+        // The guest may ask for shorter timeouts, never longer ones.
+        let pick = |asked: Option<Duration>, ours: Duration| asked.unwrap_or(ours).min(ours);
+        let connect_timeout = pick(
+            options.and_then(|o| o.connect_timeout),
+            self.connect_timeout,
+        );
+        let first_byte = pick(
+            options.and_then(|o| o.first_byte_timeout),
+            self.fetch_timeout,
+        );
+        let between_bytes = pick(
+            options.and_then(|o| o.between_bytes_timeout),
+            self.fetch_timeout,
+        );
 
-        let stream = tokio::time::timeout(connect_timeout, TcpStream::connect(addr))
+        let connect = async {
+            let tcp = TcpStream::connect(addr).await.map_err(Error::Connect)?;
+            if !use_tls {
+                return Ok::<_, Error>(Box::new(tcp) as Box<dyn Conn>);
+            }
+            // SNI and certificate check use the URL's host, not the address.
+            let name =
+                ServerName::try_from(bare.to_string()).map_err(|_| Error::HttpRequestUriInvalid)?;
+            let tls = tokio_rustls::TlsConnector::from(self.tls.clone())
+                .connect(name, tcp)
+                .await
+                .map_err(Error::Tls)?;
+            Ok(Box::new(tls) as Box<dyn Conn>)
+        };
+        let stream = tokio::time::timeout(connect_timeout, connect)
             .await
-            .map_err(|_| Error::ConnectionTimeout)?
-            .map_err(Error::Connect)?;
+            .map_err(|_| Error::ConnectionTimeout)??;
         let (mut sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
             .await
             .map_err(Error::from)?;
@@ -86,11 +124,11 @@ impl OutboundPolicy {
         let path = uri.path_and_query().map_or("/", |p| p.as_str());
         *req.uri_mut() = path.parse().map_err(|_| Error::HttpRequestUriInvalid)?;
 
-        let resp = tokio::time::timeout(fetch_timeout, sender.send_request(req))
+        let resp = tokio::time::timeout(first_byte, sender.send_request(req))
             .await
             .map_err(|_| Error::ConnectionReadTimeout)?
             .map_err(Error::from)?;
-        let resp = resp.map(|body| body.map_err(Error::from).boxed_unsync());
+        let resp = resp.map(|body| StallGuard::new(body, between_bytes).boxed_unsync());
         let io: IoFuture = Box::new(async move {
             match driver.await {
                 Ok(Ok(())) => Ok(()),
@@ -176,6 +214,85 @@ fn is_public_v4(ip: Ipv4Addr) -> bool {
         || o[0] >= 240) // reserved
 }
 
+/// A response body that fails with a read timeout when the origin sends
+/// nothing for `gap` (a slow-drip origin would otherwise hold the request
+/// until its overall deadline).
+struct StallGuard {
+    inner: hyper::body::Incoming,
+    gap: Duration,
+    timer: Pin<Box<tokio::time::Sleep>>,
+}
+
+impl StallGuard {
+    fn new(inner: hyper::body::Incoming, gap: Duration) -> Self {
+        Self {
+            inner,
+            gap,
+            timer: Box::pin(tokio::time::sleep(gap)),
+        }
+    }
+}
+
+impl http_body::Body for StallGuard {
+    type Data = Bytes;
+    type Error = Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, Error>>> {
+        match Pin::new(&mut self.inner).poll_frame(cx) {
+            Poll::Ready(Some(Ok(frame))) => {
+                let next = tokio::time::Instant::now() + self.gap;
+                self.timer.as_mut().reset(next);
+                Poll::Ready(Some(Ok(frame)))
+            }
+            Poll::Ready(Some(Err(e))) => Poll::Ready(Some(Err(Error::from(e)))),
+            Poll::Ready(None) => Poll::Ready(None),
+            Poll::Pending => match self.timer.as_mut().poll(cx) {
+                Poll::Ready(()) => Poll::Ready(Some(Err(Error::ConnectionReadTimeout))),
+                Poll::Pending => Poll::Pending,
+            },
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+/// Mozilla's roots, plus the certificates in `extra` (PEM) when given.
+pub fn tls_config(extra: Option<&std::path::Path>) -> anyhow::Result<Arc<rustls::ClientConfig>> {
+    let mut roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    if let Some(path) = extra {
+        let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(path)
+            .with_context(|| format!("--tls-ca {}: cannot read", path.display()))?
+            .collect::<Result<_, _>>()
+            .with_context(|| format!("--tls-ca {}: not PEM certificates", path.display()))?;
+        if certs.is_empty() {
+            anyhow::bail!("--tls-ca {}: no certificates in the file", path.display());
+        }
+        for cert in certs {
+            roots
+                .add(cert)
+                .with_context(|| format!("--tls-ca {}: unusable certificate", path.display()))?;
+        }
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .context("TLS protocol versions")?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(Arc::new(config))
+}
+
 /// The guest's body bytes type, for host-made responses.
 pub fn full_body(bytes: impl Into<Bytes>) -> WasiBody {
     http_body_util::Full::new(bytes.into())
@@ -228,6 +345,7 @@ mod tests {
             resolve: vec![ResolveOverride::parse("site.test:127.0.0.1").expect("override")],
             connect_timeout: Duration::from_secs(2),
             fetch_timeout: Duration::from_secs(2),
+            tls: tls_config(None).expect("built-in roots"),
         };
         assert!(matches!(
             policy.vet("localhost", 80).await,

@@ -62,6 +62,15 @@ impl Server {
     }
 
     pub fn start_with_cache(app: &str, args: &[&str], cache: &std::path::Path) -> Server {
+        Self::spawn(app, args, &[], cache)
+    }
+
+    /// As [`Server::start`], with extra environment variables (configuration tests).
+    pub fn start_with_env(app: &str, args: &[&str], env: &[(&str, &str)]) -> Server {
+        Self::spawn(app, args, env, &shared_cache_dir())
+    }
+
+    fn spawn(app: &str, args: &[&str], env: &[(&str, &str)], cache: &std::path::Path) -> Server {
         let app = artifact(app);
         let _guard = STARTING.lock().unwrap_or_else(|p| p.into_inner());
         let mut child = Command::new(env!("CARGO_BIN_EXE_riptide"))
@@ -75,6 +84,7 @@ impl Server {
             .args(args)
             .env_remove("RUST_LOG")
             .env("RIPTIDE_LOG", "info")
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -137,6 +147,9 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("--- riptide serve log ---\n{}", self.log());
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
