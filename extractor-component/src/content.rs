@@ -57,10 +57,8 @@ const NEGATIVE_PREFIXES: &[&str] = &[
     "masthead",
     "footer",
     "toolbar",
-    "banner",
     "widget",
     "skiplink",
-    "skip",
     "byline",
     "author",
     "dateline",
@@ -69,6 +67,28 @@ const NEGATIVE_PREFIXES: &[&str] = &[
     "login",
     "rating",
     "offcanvas",
+];
+
+/// Class/id weight of an element whose only boilerplate word is "banner": a notice
+/// bar, or a landing page's hero section holding its headline and lead. Which one
+/// is decided by whether it holds a heading.
+const BANNER_ONLY: i8 = -2;
+
+/// Extra class/id prefixes that mark boilerplate on product pages only: there customer
+/// reviews, Q&A widgets, shipping/returns boxes and cross-sell carousels surround the
+/// description. Elsewhere the same words are content (testimonials on a service page,
+/// a review article's body).
+const PRODUCT_NEGATIVE_PREFIXES: &[&str] = &[
+    "review",
+    "upsell",
+    "crosssell",
+    "recently",
+    "wishlist",
+    "yotpo",
+    "okendo",
+    "judgeme",
+    "trustpilot",
+    "bazaarvoice",
 ];
 
 /// Whole class/id tokens that mark boilerplate.
@@ -106,6 +126,7 @@ const POSITIVE: &[&str] = &[
     "page",
     "markdown",
     "richtext",
+    "editor",
     "description",
     "product",
     "thread",
@@ -237,7 +258,70 @@ const UI_PHRASES: &[&str] = &[
     "sort and filter",
     "filter",
     "filters",
+    "learn more",
+    "contact us",
+    "get started",
+    "get started today",
+    "get started for free",
+    "view all",
+    "see all",
+    "shop all",
+    "back to blog",
+    "start free trial",
+    "start your free trial",
+    "book a demo",
+    "request a demo",
+    "get a demo",
+    "get a quote",
+    "ask question",
+    "improve this question",
+    "improve this answer",
+    "discussion about this post",
+    "ready for more",
+    "skip to search results",
+    "go to topic listing",
+    "sponsored",
+    "view details",
+    "view product",
+    "quick add",
+    "choose options",
+    "select options",
+    "pre order now",
+    "pre-order now",
+    "ways to save",
 ];
+
+/// Class/id tokens of a post's poster panel and signature (whole tokens).
+const POSTER_TOKENS: &[&str] = &[
+    "user",
+    "username",
+    "userdetails",
+    "userinfo",
+    "usertitle",
+    "userbanner",
+    "userextra",
+    "userextras",
+    "userstats",
+    "usermedals",
+    "userflag",
+    "postprofile",
+    "memberinfo",
+    "authorpane",
+    "authorstats",
+    "authorfields",
+];
+
+/// Class/id token prefixes of poster panels.
+const POSTER_PREFIXES: &[&str] = &["avatar", "gravatar", "signature"];
+
+/// Parts of class/id tokens that mark the post body itself, which poster vocabulary
+/// in the same class list (`user-content`, `usertext-body`, `RichText--user`) must
+/// not remove. ("message" and "post" name the whole entry, panel included, so they
+/// decide nothing.)
+const POST_BODY_PARTS: &[&str] = &["content", "text", "body"];
+
+/// A poster panel is a few lines; anything longer holds the post itself.
+const MAX_POSTER_PANEL_CHARS: u32 = 300;
 
 /// Shortest block text that counts as a repeat when it recurs.
 const MIN_REPEAT_CHARS: usize = 20;
@@ -268,6 +352,9 @@ pub struct Analysis<'f, 'a> {
     hard_text: Vec<u32>,
     /// Class/id weight of each element (negative: boilerplate vocabulary).
     class_weight: Vec<i8>,
+    /// The page declares itself a product page (schema.org Product, `og:type`
+    /// product).
+    pub product: bool,
 }
 
 /// Subtree totals under one pruning.
@@ -304,6 +391,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let mut in_link = vec![false; n];
         let mut hard = vec![false; n];
         let mut class_weight = vec![0i8; n];
+        let mut product = false;
+        // Elements that only product-page vocabulary marks as boilerplate.
+        let mut product_only = Vec::new();
         for i in 0..n {
             let node = &flat.nodes[i];
             let parent = node.parent;
@@ -341,9 +431,20 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     in_link[i] = parent_link || node.name == "a";
                     let attrs = Attrs::of(flat, i);
                     hard[i] = is_hard_boilerplate(node.name, &attrs);
-                    class_weight[i] = class_id_weight(&attrs);
+                    let words = class_id_words(&attrs);
+                    class_weight[i] = words.weight(false);
+                    if class_weight[i] == 0 && words.weight(true) < 0 {
+                        product_only.push(i);
+                    }
+                    product = product || declares_product(flat, i, &attrs);
                 }
                 Kind::Other => {}
+            }
+        }
+        if product {
+            // Known only once the whole page (JSON-LD often sits at the end) is read.
+            for &i in &product_only {
+                class_weight[i] = -1;
             }
         }
         let mut analysis = Analysis {
@@ -354,6 +455,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             hard,
             hard_text: Vec::new(),
             class_weight,
+            product,
         };
         analysis.hard_text = analysis.totals(&analysis.hard.clone()).text;
         // `<noscript>` holds either a JS-less fallback of the page (keep) or a tracking
@@ -398,7 +500,10 @@ impl<'f, 'a> Analysis<'f, 'a> {
                         Some("navigation" | "banner" | "contentinfo" | "complementary")
                     );
                 let boiler = (furniture && share < 0.6)
-                    || (self.class_weight[i] < 0 && share < 0.5 && !is_main_tag(node.name));
+                    || (self.class_weight[i] < 0
+                        && share < 0.5
+                        && !is_main_tag(node.name)
+                        && !self.class_misleads(i));
                 if boiler {
                     removed[i] = true;
                     i = node.end as usize;
@@ -409,6 +514,59 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
         self.prune_furniture_sections(&mut removed, body);
         removed
+    }
+
+    /// Cases where a boilerplate class/id says nothing about the element's role.
+    fn class_misleads(&self, i: usize) -> bool {
+        // A heading's class names its styling; furniture headings are judged by their
+        // words instead.
+        is_heading(self.flat.nodes[i].name)
+            || (self.class_weight[i] == BANNER_ONLY && self.holds_heading(i))
+            || self.named_by_heading_anchor(i)
+    }
+
+    /// Whether a heading (h1–h3) opens somewhere in `i`'s first few hundred nodes.
+    fn holds_heading(&self, i: usize) -> bool {
+        let flat = self.flat;
+        let end = (flat.nodes[i].end as usize).min(i + 400);
+        (i + 1..end).any(|j| matches!(flat.nodes[j].name, "h1" | "h2" | "h3"))
+    }
+
+    /// Whether `i`'s boilerplate weight comes only from an id that is the anchor slug
+    /// of its own heading (`<section id="more-on-lists"><h2>5.1. More on Lists`):
+    /// documentation generators name sections after their headings, so such an id
+    /// says nothing about the role. Furniture headings are pruned by their words
+    /// anyway.
+    fn named_by_heading_anchor(&self, i: usize) -> bool {
+        let flat = self.flat;
+        let Some(id) = flat.attr(i, "id").filter(|id| !id.is_empty()) else {
+            return false;
+        };
+        let class_only = Attrs {
+            class: flat.attr(i, "class").unwrap_or(""),
+            ..Attrs::default()
+        };
+        if class_id_weight(&class_only, self.product) < 0 {
+            return false;
+        }
+        let end = (flat.nodes[i].end as usize).min(i + 64);
+        let Some(heading) = (i + 1..end).find(|&j| is_heading(flat.nodes[j].name)) else {
+            return false;
+        };
+        let heading_words: Vec<String> = flatten_text(flat, heading, &self.hard)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        // One-word ids ("reviews", "comments") name a role as often as a heading.
+        let id_words: Vec<&str> = id
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        id_words.len() >= 2
+            && id_words
+                .iter()
+                .all(|w| heading_words.iter().any(|h| h.eq_ignore_ascii_case(w)))
     }
 
     /// Drops sections introduced by a furniture heading ("Related articles", "People
@@ -673,6 +831,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
             i += 1;
         }
         self.drop_controls(root, &mut removed, totals);
+        self.drop_poster_panels(root, &mut removed, totals);
+        self.drop_facets(root, &mut removed, totals);
+        self.drop_notices(root, &mut removed, totals);
         self.drop_meta_rows(root, &mut removed, totals);
         self.drop_repeats(root, &mut removed);
         removed
@@ -725,6 +886,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 && crate::render::is_block(node.name)
                 && !has_block[i - root]
                 && totals.text[i] > 0
+                && !is_heading(node.name)
             {
                 if let Some(class) = flat.attr(i, "class").filter(|c| !c.trim().is_empty()) {
                     let short = totals.text[i] <= 40;
@@ -756,6 +918,98 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
     }
 
+    /// Drops the poster panels of threads: the name, avatar, rank, badges, join date
+    /// and post count beside each post, and the signature under it. They sit inside
+    /// the post container, whose "message"/"post" class outweighs any boilerplate
+    /// word, so they are recognised by their own vocabulary ([`is_poster_panel`]) and
+    /// by being short.
+    fn drop_poster_panels(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+        let flat = self.flat;
+        let end = flat.nodes[root].end as usize;
+        let mut i = root + 1;
+        while i < end {
+            let node = &flat.nodes[i];
+            if removed[i] {
+                i = node.end as usize;
+                continue;
+            }
+            if node.kind == Kind::Element
+                && totals.text[i] <= MAX_POSTER_PANEL_CHARS
+                && is_poster_panel(flat.attr(i, "class").unwrap_or(""), flat.attr(i, "id"))
+            {
+                removed[i] = true;
+                i = node.end as usize;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// Drops the filter panels of listings ("Category: Shoes / Socks", "Colour:
+    /// Black / Grey"): elements named facet/filter whose text has no paragraph. The
+    /// paragraph test keeps layout containers that merely carry such a class.
+    fn drop_facets(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+        let flat = self.flat;
+        let end = flat.nodes[root].end as usize;
+        let mut i = root + 1;
+        while i < end {
+            let node = &flat.nodes[i];
+            if removed[i] {
+                i = node.end as usize;
+                continue;
+            }
+            if node.kind == Kind::Element
+                && totals.paras[i] == 0
+                && totals.text[i] > 0
+                && names_facet(flat.attr(i, "class").unwrap_or(""), flat.attr(i, "id"))
+            {
+                removed[i] = true;
+                i = node.end as usize;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// Drops the standard notices sites put inside the content column: affiliate
+    /// disclosures ("we may earn a commission from links on this page") and copyright
+    /// lines. Only short leaf blocks: an article *about* commissions or copyright
+    /// keeps its paragraphs.
+    fn drop_notices(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+        let flat = self.flat;
+        let end = flat.nodes[root].end as usize;
+        let has_block = self.holds_blocks(root);
+        let mut i = root + 1;
+        while i < end {
+            let node = &flat.nodes[i];
+            if removed[i] {
+                i = node.end as usize;
+                continue;
+            }
+            if node.kind == Kind::Element
+                && crate::render::is_block(node.name)
+                && !has_block[i - root]
+                && totals.text[i] > 0
+                && totals.text[i] <= MAX_NOTICE_CHARS
+            {
+                // Most short blocks have none of the key words: check the raw text
+                // before building the lower-cased string.
+                let hinted = (i + 1..node.end as usize).any(|j| {
+                    let t = flat.text(j).as_bytes();
+                    NOTICE_HINTS
+                        .iter()
+                        .any(|h| t.windows(h.len()).any(|w| w.eq_ignore_ascii_case(h)))
+                });
+                if hinted && is_notice(&flatten_text(flat, i, removed).to_lowercase()) {
+                    removed[i] = true;
+                }
+                i = node.end as usize;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
     /// Drops elements whose whole text is an interface control ([`UI_PHRASES`]).
     fn drop_controls(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
@@ -769,9 +1023,23 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             if node.kind == Kind::Element && totals.text[i] > 0 && totals.text[i] <= 30 {
                 let text = flatten_text(flat, i, removed).to_lowercase();
-                let trimmed = text.trim_end_matches(['.', '…', ':', '!', '›', '»']).trim();
+                let trimmed = text
+                    .trim_end_matches(['.', '…', ':', '!', '›', '»', '→', '?'])
+                    .trim();
                 let squashed: String = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
-                if UI_PHRASES.contains(&squashed.as_str()) {
+                // A block (or link) holding only a small number, outside tables and
+                // lists, is a counter (votes, likes, replies) or a pagination link.
+                // Inline numbers are parts of sentences and code.
+                let counter = !squashed.is_empty()
+                    && squashed.len() <= 4
+                    && squashed.bytes().all(|b| b.is_ascii_digit())
+                    && (node.name == "a"
+                        || (crate::render::is_block(node.name)
+                            && !matches!(
+                                node.name,
+                                "td" | "th" | "li" | "dd" | "dt" | "tr" | "pre"
+                            )));
+                if counter || UI_PHRASES.contains(&squashed.as_str()) {
                     removed[i] = true;
                 }
                 i = node.end as usize;
@@ -993,6 +1261,68 @@ fn flatten_text(flat: &Flat<'_>, i: usize, removed: &[bool]) -> String {
     out
 }
 
+/// Whether the class/id names a poster panel (see [`POSTER_TOKENS`]).
+fn is_poster_panel(class: &str, id: Option<&str>) -> bool {
+    let mut panel = false;
+    let mut lower = String::new();
+    for raw in class.split_whitespace().chain(id) {
+        lower.clear();
+        lower.push_str(raw);
+        lower.make_ascii_lowercase();
+        for token in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if token.is_empty() {
+                continue;
+            }
+            if POST_BODY_PARTS.iter().any(|p| token.contains(p)) {
+                return false;
+            }
+            if POSTER_TOKENS.contains(&token)
+                || POSTER_PREFIXES.iter().any(|p| token.starts_with(p))
+            {
+                panel = true;
+            }
+        }
+    }
+    panel
+}
+
+/// Longest block [`Analysis::drop_notices`] considers.
+const MAX_NOTICE_CHARS: u32 = 300;
+
+/// Words without which a block cannot be a notice ([`is_notice`]).
+const NOTICE_HINTS: &[&[u8]] = &[b"commission", b"affiliate", b"reserved", b"\xc2\xa9"];
+
+/// An affiliate disclosure or a copyright line (`text` lower-cased).
+fn is_notice(text: &str) -> bool {
+    let disclosure = text.contains("affiliate link")
+        || (text.contains("commission")
+            && (text.contains("link") || text.contains("affiliate") || text.contains("earn")));
+    let trimmed = text.trim_start();
+    let copyright = text.len() <= 200
+        && (text.contains("all rights reserved")
+            || trimmed.starts_with("copyright ©")
+            || trimmed.starts_with('©'));
+    disclosure || copyright
+}
+
+/// Whether the class/id has a facet/filter token (`facets`, `filter-group`,
+/// `plp-filters`).
+fn names_facet(class: &str, id: Option<&str>) -> bool {
+    let starts = |token: &str, prefix: &str| {
+        token
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    class.split_whitespace().chain(id).any(|raw| {
+        raw.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|token| starts(token, "facet") || starts(token, "filter"))
+    })
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
 fn is_main_tag(name: &str) -> bool {
     matches!(name, "main" | "article" | "body" | "html")
 }
@@ -1018,6 +1348,10 @@ struct Attrs<'a> {
     id: &'a str,
     style: &'a str,
     role: &'a str,
+    itemtype: &'a str,
+    property: &'a str,
+    content: &'a str,
+    kind: &'a str,
     hidden: bool,
     aria_hidden: bool,
 }
@@ -1032,6 +1366,10 @@ impl<'a> Attrs<'a> {
                     "id" => out.id = value,
                     "style" => out.style = value,
                     "role" => out.role = value,
+                    "itemtype" => out.itemtype = value,
+                    "property" => out.property = value,
+                    "content" => out.content = value,
+                    "type" => out.kind = value,
                     "hidden" => out.hidden = true,
                     "aria-hidden" => out.aria_hidden = value == "true",
                     _ => {}
@@ -1043,21 +1381,58 @@ impl<'a> Attrs<'a> {
 }
 
 /// Hidden by markup: `hidden`, `aria-hidden=true`, inline `display:none` /
-/// `visibility:hidden`.
+/// `visibility:hidden`; except streamed segments and disclosure panels, which
+/// script reveals.
 fn is_hidden(attrs: &Attrs<'_>) -> bool {
-    if attrs.hidden || attrs.aria_hidden {
+    if attrs.hidden && is_streamed_segment(attrs.id) {
+        // Streaming server rendering (React 18+ / Next.js) sends each finished
+        // segment as `<div hidden id="S:n">` and a script moves it into place: the
+        // page's real content, hidden only until that script runs.
+        return false;
+    }
+    let hidden = attrs.hidden
+        || attrs.aria_hidden
+        || (!attrs.style.is_empty() && {
+            let compact: String = attrs
+                .style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            compact.contains("display:none") || compact.contains("visibility:hidden")
+        });
+    if !hidden {
+        return false;
+    }
+    // Accordion and tab panels are hidden only until a click opens them: product
+    // specs, FAQ answers and code samples live there.
+    !is_disclosure_panel(attrs)
+}
+
+/// A collapsible or tab panel: `role=tabpanel`, or a collapse/accordion/tab-pane
+/// class or id.
+fn is_disclosure_panel(attrs: &Attrs<'_>) -> bool {
+    if attrs.role == "tabpanel" {
         return true;
     }
-    if !attrs.style.is_empty() {
-        let compact: String = attrs
-            .style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        return compact.contains("display:none") || compact.contains("visibility:hidden");
-    }
-    false
+    attrs
+        .class
+        .split_whitespace()
+        .chain(std::iter::once(attrs.id))
+        .any(|raw| {
+            let lower = raw.to_ascii_lowercase();
+            lower
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t.starts_with("collapse") || t.starts_with("accordion") || t == "tabpanel")
+                || lower.contains("tab-pane")
+                || lower.contains("tab-panel")
+        })
+}
+
+/// `S:0`, `S:12`...: the id React gives a streamed segment.
+fn is_streamed_segment(id: &str) -> bool {
+    id.strip_prefix("S:")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn is_never_content(name: &str) -> bool {
@@ -1108,15 +1483,72 @@ fn is_hard_boilerplate(name: &str, attrs: &Attrs<'_>) -> bool {
     is_hidden(attrs) || attrs.role == "dialog" || attrs.role == "alertdialog"
 }
 
-/// -1 for boilerplate vocabulary (with no main-container word), +1 for main-container
-/// vocabulary, 0 otherwise.
-fn class_id_weight(attrs: &Attrs<'_>) -> i8 {
-    let (class, id) = (attrs.class, attrs.id);
-    if class.is_empty() && id.is_empty() {
-        return 0;
+/// Whether element `i` declares the page a product page: schema.org `Product` as
+/// microdata or JSON-LD, or `og:type` product.
+fn declares_product(flat: &Flat<'_>, i: usize, attrs: &Attrs<'_>) -> bool {
+    match flat.nodes[i].name {
+        "meta" => {
+            attrs.property.eq_ignore_ascii_case("og:type")
+                && matches!(
+                    attrs.content.trim().to_ascii_lowercase().as_str(),
+                    "product" | "og:product" | "product.item"
+                )
+        }
+        "script" if attrs.kind.contains("ld+json") => {
+            let text = if i + 1 < flat.nodes[i].end as usize {
+                flat.text(i + 1)
+            } else {
+                ""
+            };
+            // `"@type": "Product"` (or in a type list); "ProductGroup" etc. do not match
+            // the closing quote.
+            text.contains("\"Product\"") && text.contains("@type")
+        }
+        _ => {
+            !attrs.itemtype.is_empty()
+                && attrs
+                    .itemtype
+                    .trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .is_some_and(|t| t == "Product")
+        }
     }
-    let mut negative = false;
-    let mut positive = false;
+}
+
+/// -1 for boilerplate vocabulary (with no main-container word), +1 for main-container
+/// vocabulary, 0 otherwise. `product` adds [`PRODUCT_NEGATIVE_PREFIXES`].
+fn class_id_weight(attrs: &Attrs<'_>, product: bool) -> i8 {
+    class_id_words(attrs).weight(product)
+}
+
+/// Which vocabularies an element's class/id tokens belong to.
+#[derive(Default, Clone, Copy)]
+struct ClassWords {
+    negative: bool,
+    product_negative: bool,
+    positive: bool,
+    banner: bool,
+}
+
+impl ClassWords {
+    fn weight(self, product: bool) -> i8 {
+        let negative = self.negative || (product && self.product_negative);
+        match (negative, self.banner, self.positive) {
+            (true, _, false) => -1,
+            (false, true, false) => BANNER_ONLY,
+            (false, false, true) => 1,
+            _ => 0,
+        }
+    }
+}
+
+fn class_id_words(attrs: &Attrs<'_>) -> ClassWords {
+    let (class, id) = (attrs.class, attrs.id);
+    let mut words = ClassWords::default();
+    if class.is_empty() && id.is_empty() {
+        return words;
+    }
     let mut lower = String::new();
     for raw in class.split_whitespace().chain(std::iter::once(id)) {
         // Tokens are split on - and _; "ArticleBody" style is lower-cased first.
@@ -1128,23 +1560,26 @@ fn class_id_weight(attrs: &Attrs<'_>) -> i8 {
                 continue;
             }
             if POSITIVE.contains(&token) {
-                positive = true;
+                words.positive = true;
             }
             let first = token.as_bytes()[0];
-            if NEGATIVE_EXACT.contains(&token)
+            if token.starts_with("banner") {
+                words.banner = true;
+            } else if NEGATIVE_EXACT.contains(&token)
                 || NEGATIVE_PREFIXES
                     .iter()
                     .any(|p| p.as_bytes()[0] == first && token.starts_with(p))
             {
-                negative = true;
+                words.negative = true;
+            } else if PRODUCT_NEGATIVE_PREFIXES
+                .iter()
+                .any(|p| token.starts_with(p))
+            {
+                words.product_negative = true;
             }
         }
     }
-    match (negative, positive) {
-        (true, false) => -1,
-        (false, true) => 1,
-        _ => 0,
-    }
+    words
 }
 
 #[cfg(test)]
@@ -1272,6 +1707,200 @@ mod tests {
         assert!(!text.contains("Click to expand"), "{text}");
         assert_eq!(text.matches("Add to cart").count(), 1, "{text}");
         assert!(text.contains("the spare parts you need"), "{text}");
+    }
+
+    #[test]
+    fn streamed_segments_are_content_but_other_hidden_divs_are_not() {
+        let html = format!(
+            "<body><div id=app><template id=\"B:0\"></template></div>\
+             <div hidden id=\"S:0\"><article>{}</article></div>\
+             <div hidden id=\"S:x\"><p>Secret drawer text that stays hidden.</p></div>\
+             <div hidden id=\"cart\"><p>Your cart is empty right now, sadly.</p></div></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("3: The river"), "{text}");
+        assert!(!text.contains("Secret drawer"), "{text}");
+        assert!(!text.contains("cart is empty"), "{text}");
+    }
+
+    #[test]
+    fn collapsed_accordion_and_tab_panels_are_kept() {
+        let html = format!(
+            "<body><main>{}<div class=\"accordion-item\"><h3>Specifications</h3>\
+             <div class=\"accordion-collapse\" style=\"display: none\"><p>Weight: 2.4 kg, \
+             frame made of recycled aluminium, rated for outdoor use.</p></div></div>\
+             <div role=tabpanel hidden><p>Care: wipe the frame with a damp cloth only.</p></div>\
+             <div style=\"display:none\"><p>Newsletter popup that must stay out.</p></div>\
+             </main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Weight: 2.4 kg"), "{text}");
+        assert!(text.contains("wipe the frame"), "{text}");
+        assert!(!text.contains("Newsletter popup"), "{text}");
+    }
+
+    fn page_with_reviews(head: &str, kind: &str) -> String {
+        let reviews: String = (0..3)
+            .map(|i| {
+                format!(
+                    "<div class=\"{kind}-card\"><p>Customer {i} says: I bought this for my \
+                     kitchen and it works well, delivery was quick.</p></div>"
+                )
+            })
+            .collect();
+        format!(
+            "<html><head>{head}</head><body><main><h1>Blue Kettle</h1>{}\
+             <div class=\"{kind}s\">{reviews}</div></main></body></html>",
+            article(4)
+        )
+    }
+
+    #[test]
+    fn reviews_are_dropped_on_product_pages_only() {
+        let ld = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\
+                  \"@type\": \"Product\", \"name\": \"Blue Kettle\"}</script>";
+        let product = extract_text(&page_with_reviews(ld, "review"));
+        assert!(product.contains("3: The river"), "{product}");
+        assert!(!product.contains("Customer 1 says"), "{product}");
+        let og = "<meta property=\"og:type\" content=\"product\">";
+        let product = extract_text(&page_with_reviews(og, "review"));
+        assert!(!product.contains("Customer 1 says"), "{product}");
+        // A service page's testimonials, or reviews on a page that is no product,
+        // are content.
+        let other = extract_text(&page_with_reviews("", "review"));
+        assert!(other.contains("Customer 1 says"), "{other}");
+        // "ProductGroup" and friends are not a Product declaration.
+        let group = "<script type=\"application/ld+json\">{\"@type\":\"ProductGroup\"}</script>";
+        let other = extract_text(&page_with_reviews(group, "review"));
+        assert!(other.contains("Customer 1 says"), "{other}");
+    }
+
+    #[test]
+    fn poster_panels_are_dropped_from_threads() {
+        let posts: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<article class=\"message\"><div class=\"message-userDetails\">\
+                     <h4 class=username>member{i}</h4><div>Joined Dec 23, 2009</div>\
+                     <div>Posts: 40{i}</div></div><div class=\"message-content\">\
+                     <div class=\"bbWrapper user-content\">Post {i}. {PARA}</div></div>\
+                     <div class=\"message-signature\">My rig: 7900 XTX, 64 GB</div></article>"
+                )
+            })
+            .collect();
+        let html = format!("<body><div class=thread>{posts}</div></body>");
+        let text = extract_text(&html);
+        for i in 0..4 {
+            assert!(
+                text.contains(&format!("Post {i}.")),
+                "missing post {i}: {text}"
+            );
+        }
+        assert!(!text.contains("member2"), "{text}");
+        assert!(!text.contains("Joined"), "{text}");
+        assert!(!text.contains("My rig"), "{text}");
+    }
+
+    #[test]
+    fn filter_panels_are_dropped_but_items_kept() {
+        let facets = "<div class=\"plp-filters\"><h3>Category</h3><ul><li>Shoes</li>\
+                      <li>Socks</li></ul><h3>Colour</h3><ul><li>Black</li><li>Grey</li></ul></div>";
+        let items: String = (0..6)
+            .map(|i| {
+                format!(
+                    "<div class=card><h3><a href=/p{i}>Merino wool blend calf sock {i}</a></h3>\
+                     <p>Cushioned sole and a seamless toe for all-day comfort on long walks.</p>\
+                     <p>$1{i}</p></div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><main><h1>Socks</h1><div class=grid>{facets}{items}</div></main></body>"
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Merino wool blend calf sock 5"), "{text}");
+        assert!(!text.contains("Socks\n\nColour"), "{text}");
+        assert!(!text.contains("Grey"), "{text}");
+    }
+
+    #[test]
+    fn counters_and_calls_to_action_are_dropped_but_inline_numbers_kept() {
+        let html = format!(
+            "<body><main>{}<div class=votes>12</div><p><a href=/contact>Contact us</a></p>\
+             <div>Learn more</div><p>Apply for up to <span>5000</span> dollars of help.</p>\
+             <pre>a = [<span>333</span>, 1]</pre></main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("12"), "{text}");
+        assert!(!text.contains("Contact us"), "{text}");
+        assert!(!text.contains("Learn more"), "{text}");
+        assert!(text.contains("up to 5000 dollars"), "{text}");
+        assert!(text.contains("[333, 1]"), "{text}");
+    }
+
+    #[test]
+    fn headings_survive_boilerplate_class_names() {
+        let html = format!(
+            "<body><main><h2 class=\"kt-adv-heading\">Full-service equipment moving</h2>{}\
+             </main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Full-service equipment moving"), "{text}");
+    }
+
+    #[test]
+    fn sections_named_after_their_heading_are_not_judged_by_the_id() {
+        let html = format!(
+            "<body><div class=body><section id=intro><h1>Data structures</h1>{}\
+             <section id=\"more-on-lists\"><h2>5.1. More on Lists</h2>\
+             <p>list.append(x) adds an item to the end of the list, like a[len(a):] = [x].</p>\
+             </section><section id=\"more-stories\"><h2>Elsewhere</h2>\
+             <p>Five other stories you could read instead of this one today.</p></section>\
+             </section></div></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("adds an item to the end"), "{text}");
+        assert!(!text.contains("Five other stories"), "{text}");
+    }
+
+    #[test]
+    fn hero_banners_are_kept_but_notice_banners_dropped() {
+        let html = format!(
+            "<body><div class=\"site-banner\"><p>Official websites use .gov. A .gov website \
+             belongs to an official government organization.</p></div><main>\
+             <section class=\"banner has-hover\"><h1>Short-term gym equipment rental</h1>\
+             <p>Rent commercial machines by the month for events and trials.</p></section>{}\
+             </main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Short-term gym equipment rental"), "{text}");
+        assert!(text.contains("Rent commercial machines"), "{text}");
+        assert!(!text.contains("Official websites"), "{text}");
+    }
+
+    #[test]
+    fn affiliate_disclosures_and_copyright_lines_are_dropped() {
+        let html = format!(
+            "<body><main><p>This post may contain affiliate links; we may earn a commission \
+             at no extra cost to you.</p>{}<p>Copyright © 2025 Example Media. All rights \
+             reserved.</p><p>The agent's commission on the sale was five percent, which the \
+             court later found had been earned before the contract was signed, so the estate \
+             had to pay it in full despite the buyer walking away from the deal at the end, \
+             after months of negotiation, inspections, surveys, valuations and letters between \
+             the lawyers of both parties about the link between the deposit and the fee.</p>\
+             </main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("affiliate links"), "{text}");
+        assert!(!text.contains("All rights reserved"), "{text}");
+        assert!(text.contains("commission on the sale"), "{text}");
     }
 
     #[test]

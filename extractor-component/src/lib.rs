@@ -183,6 +183,23 @@ pub fn extract_with_stats(
             }
         }
     }
+    let declared_product = meta
+        .page_type_hint
+        .as_deref()
+        .is_some_and(|t| t.eq_ignore_ascii_case("product"));
+    if *mode == Mode::Article && !from_structured && declared_product {
+        // Product pages often render their description into a tab or widget the
+        // region missed; the declared description is the product's own words.
+        if let Some(desc) = meta.structured_body.as_deref() {
+            if words::count(desc) >= MIN_PRODUCT_DESCRIPTION_WORDS && !mentions(&out.text, desc) {
+                let desc = paragraphs_text(desc);
+                out.text = join_nonempty(&desc, &out.text);
+                out.markdown = join_nonempty(&desc, &out.markdown);
+                summary.chars += non_ws_chars(&desc);
+                summary.paragraphs += 1;
+            }
+        }
+    }
     let word_count = words::count(&out.text);
     out.word_count = Some(u32::try_from(word_count).unwrap_or(u32::MAX));
     out.reading_time = (word_count > 0).then(|| word_count.div_ceil(225) as u32);
@@ -301,6 +318,35 @@ fn select_custom(analysis: &Analysis<'_, '_>, selectors: &[Selector]) -> Selecti
         i += 1;
     }
     Selection { roots, removed }
+}
+
+/// A declared product description shorter than this is a tagline, not a
+/// description worth adding.
+const MIN_PRODUCT_DESCRIPTION_WORDS: usize = 15;
+
+/// Whether `text` already holds `passage`: its first words, compared as lower-case
+/// alphanumeric words so markup and punctuation differences do not matter.
+fn mentions(text: &str, passage: &str) -> bool {
+    fn word_list(s: &str) -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+    let head: Vec<String> = word_list(passage).into_iter().take(8).collect();
+    if head.is_empty() {
+        return true;
+    }
+    let words = word_list(text);
+    words.windows(head.len()).any(|w| w == head.as_slice())
+}
+
+fn join_nonempty(first: &str, rest: &str) -> String {
+    if rest.trim().is_empty() {
+        first.to_string()
+    } else {
+        format!("{first}\n\n{rest}")
+    }
 }
 
 /// Structured-data text as paragraphs: blank lines between its lines.

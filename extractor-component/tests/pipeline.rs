@@ -193,3 +193,33 @@ fn structured_body_fills_in_for_script_rendered_pages() {
         out.text
     );
 }
+
+fn product_page(description: &str, dom_description: &str) -> String {
+    let specs: String = (0..6)
+        .map(|i| format!("<p>Specification line {i}: {PARA}</p>"))
+        .collect();
+    format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\
+         \"@type\":\"Product\",\"name\":\"Blue Kettle\",\"description\":\"{description}\"}}\
+         </script></head><body><main><h1>Blue Kettle</h1>{dom_description}{specs}</main>\
+         </body></html>"
+    )
+}
+
+#[test]
+fn declared_product_description_is_added_when_the_region_lacks_it() {
+    let description = "A cordless kettle with a brushed steel body, a hidden element, \
+        a one litre capacity and an automatic shut-off that clicks when the water boils.";
+    let out = extract(&product_page(description, ""), "", &Mode::Article).expect("extracts");
+    assert!(out.text.starts_with("A cordless kettle"), "{}", out.text);
+    assert!(out.text.contains("Specification line 5"), "{}", out.text);
+    // Already on the page (punctuation and case aside): not repeated.
+    let dom = format!("<p>{}</p>", description.to_uppercase().replace(',', ""));
+    let out = extract(&product_page(description, &dom), "", &Mode::Article).expect("extracts");
+    assert_eq!(
+        out.text.to_lowercase().matches("a cordless kettle").count(),
+        1,
+        "{}",
+        out.text
+    );
+}
