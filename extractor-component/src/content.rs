@@ -394,11 +394,19 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let mut product = false;
         // Elements that only product-page vocabulary marks as boilerplate.
         let mut product_only = Vec::new();
+        // Nodes inside a never-content subtree: every pruning drops them, so their text
+        // (script and JSON payloads, often most of the page's bytes) is never counted.
+        let mut muted = vec![false; n];
         for i in 0..n {
             let node = &flat.nodes[i];
             let parent = node.parent;
             let parent_link = parent != NONE && in_link[parent as usize];
+            if parent != NONE {
+                let p = parent as usize;
+                muted[i] = muted[p] || hard[p];
+            }
             match node.kind {
+                Kind::Text if muted[i] => in_link[i] = parent_link,
                 Kind::Text => {
                     let mut chars = 0u32;
                     let mut commas = 0u16;
@@ -431,11 +439,15 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     in_link[i] = parent_link || node.name == "a";
                     let attrs = Attrs::of(flat, i);
                     hard[i] = is_hard_boilerplate(node.name, &attrs);
-                    let words = class_id_words(&attrs);
-                    class_weight[i] = words.weight(false);
-                    if class_weight[i] == 0 && words.weight(true) < 0 {
-                        product_only.push(i);
+                    if !muted[i] {
+                        let words = class_id_words(&attrs);
+                        class_weight[i] = words.weight(false);
+                        if class_weight[i] == 0 && words.weight(true) < 0 {
+                            product_only.push(i);
+                        }
                     }
+                    // Outside the muted guard: the JSON-LD and <meta> that declare a
+                    // product page sit in <head>, inside never-content subtrees.
                     product = product || declares_product(flat, i, &attrs);
                 }
                 Kind::Other => {}
@@ -1543,43 +1555,97 @@ impl ClassWords {
     }
 }
 
+/// Which vocabularies the element's class and id tokens belong to.
+///
+/// Tokens are the runs of ASCII letters and digits of the class and id (split on `-`,
+/// `_`, spaces and anything else), compared lower-cased: "ArticleBody" is
+/// "articlebody". Utility-class pages carry dozens of tokens per element, so tokens
+/// are compared in place against the few vocabulary words sharing their first letter.
 fn class_id_words(attrs: &Attrs<'_>) -> ClassWords {
     let (class, id) = (attrs.class, attrs.id);
     let mut words = ClassWords::default();
     if class.is_empty() && id.is_empty() {
         return words;
     }
-    let mut lower = String::new();
-    for raw in class.split_whitespace().chain(std::iter::once(id)) {
-        // Tokens are split on - and _; "ArticleBody" style is lower-cased first.
-        lower.clear();
-        lower.push_str(raw);
-        lower.make_ascii_lowercase();
-        for token in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if token.is_empty() {
+    let vocabulary = vocabulary();
+    for part in [class, id] {
+        for token in part.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
+            let Some(&first) = token.first() else {
                 continue;
+            };
+            let Some(bucket) = vocabulary.get(first.to_ascii_lowercase() as usize) else {
+                continue;
+            };
+            let (mut banner, mut negative, mut product_negative) = (false, false, false);
+            for &(word, kind) in bucket {
+                let prefix = token.len() >= word.len() && lower_eq(&token[..word.len()], word);
+                let exact = prefix && token.len() == word.len();
+                match kind {
+                    Vocab::Positive => words.positive |= exact,
+                    Vocab::Banner => banner |= prefix,
+                    Vocab::Exact => negative |= exact,
+                    Vocab::Prefix => negative |= prefix,
+                    Vocab::ProductPrefix => product_negative |= prefix,
+                }
             }
-            if POSITIVE.contains(&token) {
-                words.positive = true;
-            }
-            let first = token.as_bytes()[0];
-            if token.starts_with("banner") {
+            // A banner token is judged by its content (see BANNER_ONLY), not as plain
+            // boilerplate; product words count only where plain ones did not match.
+            if banner {
                 words.banner = true;
-            } else if NEGATIVE_EXACT.contains(&token)
-                || NEGATIVE_PREFIXES
-                    .iter()
-                    .any(|p| p.as_bytes()[0] == first && token.starts_with(p))
-            {
+            } else if negative {
                 words.negative = true;
-            } else if PRODUCT_NEGATIVE_PREFIXES
-                .iter()
-                .any(|p| token.starts_with(p))
-            {
+            } else if product_negative {
                 words.product_negative = true;
             }
         }
     }
     words
+}
+
+#[derive(Clone, Copy)]
+enum Vocab {
+    Prefix,
+    Exact,
+    Positive,
+    Banner,
+    ProductPrefix,
+}
+
+/// Vocabulary words by their first byte.
+type VocabTable = [Vec<(&'static [u8], Vocab)>; 128];
+
+/// The class/id vocabulary bucketed by first byte (built once).
+fn vocabulary() -> &'static VocabTable {
+    static TABLE: std::sync::OnceLock<VocabTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: VocabTable = std::array::from_fn(|_| Vec::new());
+        let lists: [(&[&str], Vocab); 5] = [
+            (NEGATIVE_PREFIXES, Vocab::Prefix),
+            (NEGATIVE_EXACT, Vocab::Exact),
+            (POSITIVE, Vocab::Positive),
+            (&["banner"], Vocab::Banner),
+            (PRODUCT_NEGATIVE_PREFIXES, Vocab::ProductPrefix),
+        ];
+        for (list, kind) in lists {
+            for word in list {
+                if let Some(&first) = word.as_bytes().first() {
+                    if let Some(bucket) = table.get_mut(first as usize) {
+                        bucket.push((word.as_bytes(), kind));
+                    }
+                }
+            }
+        }
+        table
+    })
+}
+
+/// `token` lower-cased equals `word`.
+fn lower_eq(token: &[u8], word: &[u8]) -> bool {
+    token.len() == word.len()
+        && token
+            .iter()
+            .zip(word)
+            .all(|(t, w)| t.to_ascii_lowercase() == *w)
 }
 
 #[cfg(test)]
