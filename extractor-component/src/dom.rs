@@ -6,226 +6,174 @@
 //! document (100k nested elements must not overflow the stack) and no step walks the
 //! tree more than a constant number of times.
 
+use std::cell::Cell;
+
 use ego_tree::NodeRef;
-use html5ever::driver::ParseOpts;
-use html5ever::tendril::TendrilSink;
-use html5ever::tree_builder::TreeBuilderOpts;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts, TreeSink};
+use html5ever::{local_name, LocalName, TokenizerResult};
 use scraper::node::Element;
 use scraper::{Html, HtmlTreeSink, Node};
 
 /// Nesting the parser is allowed to build. html5ever's scope checks walk the stack of
 /// open elements, so hostile nesting (100k `<div>`s) costs quadratic time; tags beyond
-/// this depth are dropped before parsing and their text stays, flat.
+/// this depth are dropped before they reach the tree builder and their text stays, flat.
 pub const MAX_PARSE_DEPTH: usize = 400;
 
 /// Parses a document the way a browser with scripting off does: `<noscript>` content
 /// becomes markup (server-rendered forums put their whole thread there) instead of
-/// one raw text node. Nesting is capped at [`MAX_PARSE_DEPTH`] first.
+/// one raw text node. Nesting is capped at [`MAX_PARSE_DEPTH`] on the way from the
+/// tokenizer to the tree builder.
 pub fn parse(html: &str) -> Html {
-    let html = limit_depth(html);
-    let html: &str = &html;
-    let opts = ParseOpts {
-        tree_builder: TreeBuilderOpts {
+    let builder = TreeBuilder::new(
+        HtmlTreeSink::new(Html::new_document()),
+        TreeBuilderOpts {
             scripting_enabled: false,
             ..TreeBuilderOpts::default()
         },
-        ..ParseOpts::default()
-    };
-    html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(html)
+    );
+    let tokenizer = Tokenizer::new(
+        DepthCap {
+            inner: builder,
+            depth: Cell::new(0),
+            dropped: Cell::new(0),
+        },
+        TokenizerOpts::default(),
+    );
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
+    tokenizer.end();
+    tokenizer.sink.inner.sink.finish()
 }
 
-/// `html` with start/end tags beyond [`MAX_PARSE_DEPTH`] removed (borrowed unchanged
-/// when the document stays below it, which is every ordinary page).
-pub fn limit_depth(html: &str) -> std::borrow::Cow<'_, str> {
-    if scan_depth(html, None) {
-        let mut out = String::with_capacity(html.len());
-        scan_depth(html, Some(&mut out));
-        std::borrow::Cow::Owned(out)
-    } else {
-        std::borrow::Cow::Borrowed(html)
+/// Sits between the tokenizer and the tree builder and estimates element nesting from
+/// the tag stream; start and end tags beyond [`MAX_PARSE_DEPTH`] become a space.
+/// Estimating on tokens (not on the source text) costs no extra pass over the input
+/// and sees raw text, comments and attributes exactly as the parser does.
+struct DepthCap<S> {
+    inner: S,
+    depth: Cell<usize>,
+    /// Start tags dropped and not yet matched by a dropped end tag.
+    dropped: Cell<usize>,
+}
+
+impl<S: TokenSink> TokenSink for DepthCap<S> {
+    type Handle = S::Handle;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
+        if let Token::TagToken(tag) = &token {
+            if self.drops(tag) {
+                return self.inner.process_token(
+                    Token::CharacterTokens(StrTendril::from_slice(" ")),
+                    line_number,
+                );
+            }
+        }
+        self.inner.process_token(token, line_number)
+    }
+
+    fn end(&self) {
+        self.inner.end()
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+impl<S> DepthCap<S> {
+    /// Updates the estimate for `tag`; true when the tag is to be dropped.
+    fn drops(&self, tag: &Tag) -> bool {
+        // Raw-text elements always pass: the tree builder switches the tokenizer's
+        // state on them, and their content holds no tags.
+        if depth_neutral(&tag.name) || raw_text(&tag.name) {
+            return false;
+        }
+        match tag.kind {
+            TagKind::StartTag if tag.self_closing => false,
+            TagKind::StartTag => {
+                if self.depth.get() >= MAX_PARSE_DEPTH {
+                    self.dropped.set(self.dropped.get() + 1);
+                    true
+                } else {
+                    self.depth.set(self.depth.get() + 1);
+                    false
+                }
+            }
+            TagKind::EndTag => {
+                if self.dropped.get() > 0 {
+                    self.dropped.set(self.dropped.get() - 1);
+                    true
+                } else {
+                    self.depth.set(self.depth.get().saturating_sub(1));
+                    false
+                }
+            }
+        }
     }
 }
 
 /// Elements that never nest content (void) or usually lack end tags: they do not count
 /// towards the depth estimate.
-fn depth_neutral(name: &str) -> bool {
+fn depth_neutral(name: &LocalName) -> bool {
     matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "p"
-            | "li"
-            | "dt"
-            | "dd"
-            | "tr"
-            | "td"
-            | "th"
-            | "option"
-            | "optgroup"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "colgroup"
-            | "rp"
-            | "rt"
-            | "html"
-            | "head"
-            | "body"
-            | "frame"
-            | "keygen"
+        *name,
+        local_name!("area")
+            | local_name!("base")
+            | local_name!("br")
+            | local_name!("col")
+            | local_name!("embed")
+            | local_name!("hr")
+            | local_name!("img")
+            | local_name!("input")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("param")
+            | local_name!("source")
+            | local_name!("track")
+            | local_name!("wbr")
+            | local_name!("p")
+            | local_name!("li")
+            | local_name!("dt")
+            | local_name!("dd")
+            | local_name!("tr")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("option")
+            | local_name!("optgroup")
+            | local_name!("thead")
+            | local_name!("tbody")
+            | local_name!("tfoot")
+            | local_name!("colgroup")
+            | local_name!("rp")
+            | local_name!("rt")
+            | local_name!("html")
+            | local_name!("head")
+            | local_name!("body")
+            | local_name!("frame")
+            | local_name!("keygen")
     )
 }
 
-/// Elements whose content is raw text up to their end tag.
-fn raw_text(name: &str) -> bool {
+/// Elements whose content the tokenizer reads as raw text up to their end tag.
+fn raw_text(name: &LocalName) -> bool {
     matches!(
-        name,
-        "script" | "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes"
+        *name,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("textarea")
+            | local_name!("title")
+            | local_name!("xmp")
+            | local_name!("iframe")
+            | local_name!("noembed")
+            | local_name!("noframes")
+            | local_name!("plaintext")
     )
-}
-
-/// Estimates element nesting from the tag stream. Without `out`: returns whether the
-/// depth exceeds the cap. With `out`: copies `html` there minus the tags beyond it.
-fn scan_depth(html: &str, mut out: Option<&mut String>) -> bool {
-    let bytes = html.as_bytes();
-    let mut depth = 0usize;
-    let mut dropped = 0usize;
-    let mut pos = 0usize;
-    let mut copied = 0usize;
-    let mut exceeded = false;
-    while let Some(off) = html[pos..].find('<') {
-        let start = pos + off;
-        let rest = &bytes[start + 1..];
-        pos = start + 1;
-        if rest.starts_with(b"!--") {
-            pos = html[start..]
-                .find("-->")
-                .map_or(html.len(), |e| start + e + 3);
-            continue;
-        }
-        let (closing, name_start) = match rest.first() {
-            Some(b'/') => (true, start + 2),
-            Some(c) if c.is_ascii_alphabetic() => (false, start + 1),
-            Some(b'!' | b'?') => {
-                pos = html[start..]
-                    .find('>')
-                    .map_or(html.len(), |e| start + e + 1);
-                continue;
-            }
-            _ => continue,
-        };
-        let name_end = bytes[name_start..]
-            .iter()
-            .position(|c| !c.is_ascii_alphanumeric() && *c != b'-')
-            .map_or(html.len(), |e| name_start + e);
-        if name_end == name_start {
-            continue;
-        }
-        let tag_end = tag_end(bytes, name_end);
-        // Lower-cased on the stack: every name the lists below know is short, and a
-        // longer one only needs to match none of them.
-        let mut name_buf = [0u8; 16];
-        let raw_name = &bytes[name_start..name_end];
-        let name = if raw_name.len() <= name_buf.len() {
-            let lower = &mut name_buf[..raw_name.len()];
-            lower.copy_from_slice(raw_name);
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).unwrap_or("")
-        } else {
-            ""
-        };
-        pos = tag_end;
-        if !closing && raw_text(name) {
-            pos = find_close_tag(html, tag_end, name.as_bytes());
-            continue;
-        }
-        let self_closing = tag_end >= 2 && bytes[tag_end - 2] == b'/';
-        if depth_neutral(name) || (self_closing && !closing) {
-            continue;
-        }
-        let drop = if closing {
-            if dropped > 0 {
-                dropped -= 1;
-                true
-            } else {
-                depth = depth.saturating_sub(1);
-                false
-            }
-        } else if depth >= MAX_PARSE_DEPTH {
-            dropped += 1;
-            exceeded = true;
-            if out.is_none() {
-                return true;
-            }
-            true
-        } else {
-            depth += 1;
-            false
-        };
-        if drop {
-            if let Some(out) = out.as_deref_mut() {
-                out.push_str(&html[copied..start]);
-                out.push(' ');
-                copied = tag_end;
-            }
-        }
-    }
-    if let Some(out) = out {
-        out.push_str(&html[copied..]);
-    }
-    exceeded
-}
-
-/// Index of the first `</name` (ASCII case-insensitive) at or after `from`, else the
-/// end. Scans in place: lower-casing the rest of the document per raw-text element
-/// would cost quadratic time on script-heavy pages.
-fn find_close_tag(html: &str, from: usize, name: &[u8]) -> usize {
-    let bytes = html.as_bytes();
-    let mut k = from;
-    while k + 1 < bytes.len() {
-        // `str::find` uses memchr; `from` follows a `>` and `k` a `<`, so both sit on
-        // char boundaries.
-        match html.get(k..).and_then(|rest| rest.find('<')) {
-            Some(off) => k += off,
-            None => break,
-        }
-        let after = &bytes[k + 1..];
-        if after.first() == Some(&b'/')
-            && after.len() > name.len()
-            && after[1..=name.len()].eq_ignore_ascii_case(name)
-        {
-            return k;
-        }
-        k += 1;
-    }
-    bytes.len()
-}
-
-/// Index just past the `>` closing a tag whose name ends at `from` (quotes respected).
-fn tag_end(bytes: &[u8], from: usize) -> usize {
-    let mut quote: Option<u8> = None;
-    for (k, &c) in bytes.iter().enumerate().skip(from) {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == b'"' || c == b'\'' => quote = Some(c),
-            None if c == b'>' => return k + 1,
-            None => {}
-        }
-    }
-    bytes.len()
 }
 
 /// The value of `el`'s attribute `name` (no namespace, like [`Element::attr`]).
@@ -411,37 +359,68 @@ mod tests {
         assert_eq!(flat.nodes[0].end as usize, flat.len());
     }
 
-    #[test]
-    fn hostile_nesting_is_capped_before_parsing() {
-        let depth = 100_000;
-        let html = format!(
-            "<body>{}deep text{}</body>",
-            "<div>".repeat(depth),
-            "</div>".repeat(depth)
-        );
-        let capped = limit_depth(&html);
-        assert!(capped.len() < html.len());
-        assert!(capped.contains("deep text"));
-        let doc = parse(&html);
+    fn max_depth(doc: &Html) -> usize {
         let flat = Flat::build(doc.tree.root());
-        let max = flat.nodes.iter().map(|n| n.depth).max().unwrap_or(0);
-        assert!(max as usize <= MAX_PARSE_DEPTH + 8, "depth {max}");
-        // Ordinary pages pass through untouched.
-        let page = "<div><p>a<p>b<script>if (a<b) {}</script><img src=x></div>";
-        assert!(matches!(limit_depth(page), std::borrow::Cow::Borrowed(_)));
+        flat.nodes.iter().map(|n| n.depth).max().unwrap_or(0) as usize
+    }
+
+    fn names(doc: &Html) -> Vec<String> {
+        let flat = Flat::build(doc.tree.root());
+        flat.nodes.iter().map(|n| n.name.to_string()).collect()
     }
 
     #[test]
-    fn raw_text_ends_at_its_close_tag_in_any_case() {
-        let page = "<script>a<b</SCRIPT><p>";
-        assert_eq!(find_close_tag(page, 8, b"script"), 11);
-        assert_eq!(find_close_tag("no end here", 0, b"script"), 11);
-        // Tags inside raw text do not count towards depth.
+    fn hostile_nesting_is_capped_before_tree_building() {
+        let depth = 100_000;
         let html = format!(
-            "<body><script>{}</ScRiPt><p>after</p></body>",
-            "<div>".repeat(MAX_PARSE_DEPTH + 10)
+            "<body>{}deep <em>text</em>{}</body>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
         );
-        assert!(matches!(limit_depth(&html), std::borrow::Cow::Borrowed(_)));
+        let doc = parse(&html);
+        let max = max_depth(&doc);
+        assert!(max <= MAX_PARSE_DEPTH + 8, "depth {max}");
+        // Tags beyond the cap are gone, their text stays.
+        assert!(!names(&doc).contains(&"em".to_string()));
+        assert!(doc
+            .root_element()
+            .text()
+            .collect::<String>()
+            .contains("deep  text"));
+    }
+
+    #[test]
+    fn ordinary_pages_parse_as_html5ever_alone_does() {
+        let page = format!(
+            "<div><p>a<p>b<script>if (a<b) {{}}</script><img src=x>{}<em>x</em>{}</div>\
+             <noscript><p>fallback</p></noscript><svg><![CDATA[c]]></svg><textarea><b></textarea>",
+            "<section>".repeat(300),
+            "</section>".repeat(300)
+        );
+        let opts = html5ever::driver::ParseOpts {
+            tree_builder: TreeBuilderOpts {
+                scripting_enabled: false,
+                ..TreeBuilderOpts::default()
+            },
+            ..Default::default()
+        };
+        let plain = html5ever::tendril::TendrilSink::one(
+            html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), opts),
+            page.as_str(),
+        );
+        assert_eq!(parse(&page).html(), plain.html());
+    }
+
+    #[test]
+    fn tags_inside_raw_text_do_not_count_towards_depth() {
+        let html = format!(
+            "<body><script>{}</ScRiPt>{}<em>after</em></body>",
+            "<div>".repeat(MAX_PARSE_DEPTH + 10),
+            "<div>".repeat(MAX_PARSE_DEPTH - 10),
+        );
+        let doc = parse(&html);
+        assert!(names(&doc).contains(&"em".to_string()));
+        assert!(max_depth(&doc) > MAX_PARSE_DEPTH - 10);
     }
 
     #[test]
