@@ -604,19 +604,30 @@ const NEVER_BYLINE: &[&str] = &[
 /// The first visible element in document order that names the author (`rel=author`,
 /// `itemprop~=author`, a byline-ish class or id), skipping containers that are clearly
 /// not the article (comments, sidebars, menus...). Like Readability, a second pass with
-/// relaxed container rules runs when the strict one finds nothing: whole articles do sit
-/// inside "site_header"-like wrappers.
+/// relaxed container rules counts when the strict one finds nothing: whole articles do
+/// sit inside "site_header"-like wrappers.
+///
+/// Both passes share one walk: every node carries whether each pass still visits it,
+/// and the relaxed pass's first hit is kept until the strict pass has seen the whole
+/// page.
 fn dom_byline(doc: &Html) -> Option<String> {
-    dom_byline_pass(doc, UNLIKELY, &[])
-        .or_else(|| dom_byline_pass(doc, NEVER_BYLINE, &["nav", "aside", "footer"]))
-}
-
-fn dom_byline_pass(doc: &Html, unlikely: &[&str], skip_tags: &[&str]) -> Option<String> {
-    let mut next = Some(doc.tree.root());
-    // One buffer for every element's "class id" string: this pass visits the whole tree.
+    let strict = Needles::new(UNLIKELY);
+    let relaxed = Needles::new(NEVER_BYLINE);
+    let hints = Needles::new(BYLINE_HINTS);
+    let maybe = Needles::new(MAYBE_CANDIDATE);
+    const RELAXED_SKIP_TAGS: &[&str] = &["nav", "aside", "footer"];
+    let mut relaxed_hit: Option<String> = None;
+    // (node, strict pass visits it, relaxed pass visits it), children pushed in reverse
+    // so they pop in document order.
+    let mut stack = vec![(doc.tree.root(), true, true)];
+    // One buffer for every element's "class id" string: this walk visits the whole tree.
     let mut match_string = String::new();
-    while let Some(node) = next {
-        let mut skip = false;
+    while let Some((node, strict_on, relaxed_on)) = stack.pop() {
+        let relaxed_on = relaxed_on && relaxed_hit.is_none();
+        if !strict_on && !relaxed_on {
+            continue;
+        }
+        let (mut strict_down, mut relaxed_down) = (strict_on, relaxed_on);
         if let Node::Element(el) = node.value() {
             let tag = el.name();
             let attrs = BylineAttrs::of(el);
@@ -629,34 +640,96 @@ fn dom_byline_pass(doc: &Html, unlikely: &[&str], skip_tags: &[&str]) -> Option<
             } else {
                 match_string = match_string.to_lowercase();
             }
-            let match_string = match_string.as_str();
-            if matches!(
+            let match_bytes = match_string.as_bytes();
+            let skipped = matches!(
                 tag,
                 "head" | "script" | "style" | "noscript" | "template" | "svg"
-            ) || skip_tags.contains(&tag)
-                || !is_probably_visible(&attrs)
-                || (attrs.aria_modal == Some("true") && attrs.role == Some("dialog"))
-            {
-                skip = true;
-            } else if let Some(byline) = byline_of(node, &attrs, match_string) {
-                return Some(byline);
-            } else if (tag != "body"
-                && tag != "a"
-                && unlikely.iter().any(|u| has_word_part(match_string, u))
-                && !MAYBE_CANDIDATE
-                    .iter()
-                    .any(|m| has_word_part(match_string, m))
-                && !has_ancestor(node, &["table", "code"]))
-                || attrs
-                    .role
-                    .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
-            {
-                skip = true;
+            ) || !is_probably_visible(&attrs)
+                || (attrs.aria_modal == Some("true") && attrs.role == Some("dialog"));
+            let strict_here = strict_on && !skipped;
+            let relaxed_here = relaxed_on && !skipped && !RELAXED_SKIP_TAGS.contains(&tag);
+            if strict_here || relaxed_here {
+                let hinted = hints.any_in(match_bytes);
+                if let Some(byline) = byline_of(node, &attrs, hinted) {
+                    if strict_here {
+                        return Some(byline);
+                    }
+                    relaxed_hit = Some(byline);
+                    relaxed_down = false;
+                }
+            }
+            // A container the pass does not descend into.
+            let candidate = tag != "body" && tag != "a";
+            let role_unlikely = attrs
+                .role
+                .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()));
+            let mut maybe_or_code: Option<bool> = None;
+            let mut unlikely = |list: &Needles<'_>| {
+                role_unlikely
+                    || (candidate
+                        && list.any_in(match_bytes)
+                        && !*maybe_or_code.get_or_insert_with(|| {
+                            maybe.any_in(match_bytes) || has_ancestor(node, &["table", "code"])
+                        }))
+            };
+            strict_down = strict_here && !unlikely(&strict);
+            relaxed_down = relaxed_down && relaxed_here && !unlikely(&relaxed);
+        }
+        if strict_down || relaxed_down {
+            for child in node.children().rev() {
+                stack.push((child, strict_down, relaxed_down));
             }
         }
-        next = next_node(node, skip);
     }
-    None
+    relaxed_hit
+}
+
+/// A list of substrings to look for in short class/id strings, indexed by first byte:
+/// the byline walk tests every element against dozens of them, and one scan of the
+/// string checking only the needles that start with each byte beats a scan per
+/// needle.
+struct Needles<'n> {
+    /// Sorted by first byte.
+    needles: Vec<&'n [u8]>,
+    /// `needles[start[b]..start[b + 1]]` start with byte `b`.
+    start: [u16; 257],
+    /// The empty string occurs in everything.
+    has_empty: bool,
+}
+
+impl<'n> Needles<'n> {
+    fn new(list: &[&'n str]) -> Needles<'n> {
+        let mut needles: Vec<&'n [u8]> = list
+            .iter()
+            .map(|n| n.as_bytes())
+            .filter(|n| !n.is_empty())
+            .collect();
+        needles.sort_by_key(|n| n[0]);
+        let mut start = [0u16; 257];
+        for n in &needles {
+            start[n[0] as usize + 1] += 1;
+        }
+        for b in 0..256 {
+            start[b + 1] += start[b];
+        }
+        Needles {
+            has_empty: needles.len() < list.len(),
+            needles,
+            start,
+        }
+    }
+
+    /// Whether any needle occurs in `hay`.
+    fn any_in(&self, hay: &[u8]) -> bool {
+        if self.has_empty {
+            return true;
+        }
+        (0..hay.len()).any(|k| {
+            let b = hay[k] as usize;
+            let bucket = &self.needles[self.start[b] as usize..self.start[b + 1] as usize];
+            bucket.iter().any(|n| hay[k..].starts_with(n))
+        })
+    }
 }
 
 /// The attributes the byline walk reads, found in one pass over the element's list
@@ -700,14 +773,10 @@ impl<'a> BylineAttrs<'a> {
     }
 }
 
-fn byline_of(
-    node: NodeRef<'_, Node>,
-    attrs: &BylineAttrs<'_>,
-    match_string: &str,
-) -> Option<String> {
+fn byline_of(node: NodeRef<'_, Node>, attrs: &BylineAttrs<'_>, hinted: bool) -> Option<String> {
     let marked = attrs.rel == Some("author")
         || attrs.itemprop.is_some_and(|p| p.contains("author"))
-        || BYLINE_HINTS.iter().any(|h| has_word_part(match_string, h));
+        || hinted;
     if !marked {
         return None;
     }
@@ -724,23 +793,6 @@ fn byline_of(
         .filter(|t| !t.trim().is_empty())
         .unwrap_or(text);
     clean_byline(&name)
-}
-
-/// `hay.contains(needle)` for the short class/id strings the byline walk tests against
-/// dozens of needles per element: `str::contains` sets up a two-way searcher per call,
-/// which costs more than a plain scan of a few dozen bytes.
-fn has_word_part(hay: &str, needle: &str) -> bool {
-    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-    match needle.split_first() {
-        None => true,
-        Some((&first, rest)) => {
-            hay.len() >= needle.len()
-                && hay[..=hay.len() - needle.len()]
-                    .iter()
-                    .enumerate()
-                    .any(|(k, &c)| c == first && hay[k + 1..k + needle.len()] == *rest)
-        }
-    }
 }
 
 fn is_probably_visible(attrs: &BylineAttrs<'_>) -> bool {
@@ -1673,6 +1725,35 @@ mod tests {
         );
         assert_eq!(m.byline.as_deref(), Some("Sam Smith"));
         assert_eq!(m.published_iso.as_deref(), Some("2019-07-08T09:10:00"));
+    }
+
+    #[test]
+    fn relaxed_byline_pass_counts_only_when_the_strict_one_finds_nothing() {
+        // The whole article sits in an "unlikely" wrapper: only the relaxed pass sees
+        // it, and its first hit outside nav/aside/footer wins.
+        let m = meta(
+            r#"<html><body><nav class="menu"><span class="author">Nav Person</span></nav>
+            <div class="header-wrap"><p class="byline">By Wrapped Writer</p>
+            <p class="author">Second Person</p></div></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Wrapped Writer"));
+        let m = meta(
+            r#"<html><body><div class="sidebar"><span class="author">Side Person</span></div>
+            </body></html>"#,
+        );
+        assert_eq!(m.byline, None);
+    }
+
+    #[test]
+    fn needles_find_any_substring() {
+        let needles = Needles::new(&["-ad-", "banner", "ban", "x"]);
+        assert!(needles.any_in(b"top-ad-slot"));
+        assert!(needles.any_in(b"mybanner"));
+        assert!(needles.any_in(b"ba bax"));
+        assert!(!needles.any_in(b"ad ba-n"));
+        assert!(!needles.any_in(b""));
+        assert!(Needles::new(&[""]).any_in(b"anything"));
+        assert!(!Needles::new(&[]).any_in(b"anything"));
     }
 
     #[test]
