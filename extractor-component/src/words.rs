@@ -6,7 +6,12 @@ pub fn count(text: &str) -> usize {
     let mut words = 0;
     let mut in_word = false;
     for c in text.chars() {
-        let w = is_word_char(c);
+        // ASCII (most text) needs none of the Unicode tables.
+        let w = if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '_'
+        } else {
+            is_word_char(c)
+        };
         if w && !in_word {
             words += 1;
         }
