@@ -179,6 +179,10 @@ impl<'u> Writer<'u> {
     }
 
     fn text(&mut self, text: &str) {
+        if text.is_ascii() {
+            self.ascii_text(text);
+            return;
+        }
         if text.starts_with(char::is_whitespace) {
             self.pending_space = true;
         }
@@ -190,6 +194,39 @@ impl<'u> Writer<'u> {
             }
         }
         if text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
+            self.pending_space = true;
+        }
+    }
+
+    /// [`Writer::text`] for ASCII text (most of it): splits on bytes instead of decoding
+    /// chars, with the same notion of whitespace (`char::is_whitespace` on ASCII,
+    /// vertical tab included).
+    fn ascii_text(&mut self, text: &str) {
+        let is_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+        let bytes = text.as_bytes();
+        if bytes.first().is_some_and(|&b| is_space(b)) {
+            self.pending_space = true;
+        }
+        let mut i = 0;
+        let mut any = false;
+        loop {
+            while i < bytes.len() && is_space(bytes[i]) {
+                i += 1;
+            }
+            if i == bytes.len() {
+                break;
+            }
+            let start = i;
+            while i < bytes.len() && !is_space(bytes[i]) {
+                i += 1;
+            }
+            if any {
+                self.pending_space = true;
+            }
+            self.word(&text[start..i]);
+            any = true;
+        }
+        if any && bytes.last().is_some_and(|&b| is_space(b)) {
             self.pending_space = true;
         }
     }
@@ -374,7 +411,11 @@ impl<'u> Writer<'u> {
                     self.pending_space |= leading || trailing;
                     return;
                 }
-                self.inline_piece(&format!("{marker}{inner}{marker}"), leading, trailing);
+                let mut piece = String::with_capacity(inner.len() + 2 * marker.len());
+                piece.push_str(marker);
+                piece.push_str(&inner);
+                piece.push_str(marker);
+                self.inline_piece(&piece, leading, trailing);
             }
             "table" => self.table(node, depth),
             "td" | "th" => {
@@ -464,9 +505,13 @@ impl<'u> Writer<'u> {
                     self.pending_space |= leading || trailing;
                     return;
                 }
-                let text = inner.replace('[', "\\[").replace(']', "\\]");
-                let url = url.replace(' ', "%20").replace(')', "%29");
-                self.inline_piece(&format!("[{text}]({url})"), leading, trailing);
+                let mut piece = String::with_capacity(inner.len() + url.len() + 8);
+                piece.push('[');
+                push_escaped(&mut piece, &inner, ('[', "\\["), (']', "\\]"));
+                piece.push_str("](");
+                push_escaped(&mut piece, &url, (' ', "%20"), (')', "%29"));
+                piece.push(')');
+                self.inline_piece(&piece, leading, trailing);
             }
             _ => self.children(node, depth),
         }
@@ -486,12 +531,15 @@ impl<'u> Writer<'u> {
         let Some(url) = src.and_then(|s| resolve(self.base, s)) else {
             return;
         };
-        let alt = collapse(crate::dom::attr(element, "alt").unwrap_or(""))
-            .replace('[', "\\[")
-            .replace(']', "\\]");
-        let url = url.replace(' ', "%20").replace(')', "%29");
+        let alt = collapse(crate::dom::attr(element, "alt").unwrap_or(""));
+        let mut piece = String::with_capacity(alt.len() + url.len() + 8);
+        piece.push_str("![");
+        push_escaped(&mut piece, &alt, ('[', "\\["), (']', "\\]"));
+        piece.push_str("](");
+        push_escaped(&mut piece, &url, (' ', "%20"), (')', "%29"));
+        piece.push(')');
         self.pending_space = true;
-        self.word(&format!("![{alt}]({url})"));
+        self.word(&piece);
         self.pending_space = true;
     }
 
@@ -615,6 +663,18 @@ fn edge_spaces(node: NodeRef<'_, Node>) -> (bool, bool) {
     )
 }
 
+/// Appends `s` with every `a.0` written as `a.1` and every `b.0` as `b.1` (one pass,
+/// one allocation at most, where chained `str::replace` makes two new strings).
+fn push_escaped(out: &mut String, s: &str, a: (char, &str), b: (char, &str)) {
+    let mut last = 0;
+    for (k, m) in s.match_indices([a.0, b.0]) {
+        out.push_str(&s[last..k]);
+        out.push_str(if m.starts_with(a.0) { a.1 } else { b.1 });
+        last = k + m.len();
+    }
+    out.push_str(&s[last..]);
+}
+
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -648,6 +708,29 @@ mod tests {
     fn txt(html: &str) -> String {
         let doc = Html::parse_fragment(html);
         text(doc.tree.root())
+    }
+
+    #[test]
+    fn ascii_and_unicode_text_split_on_the_same_whitespace() {
+        // Vertical tab and form feed are whitespace to `char::is_whitespace`; the ASCII
+        // path must agree with the Unicode one (the "é" pages take the latter).
+        assert_eq!(txt("<p> a\u{b}b\u{c}c <b>d</b> </p>"), "a b c d");
+        assert_eq!(txt("<p> é\u{b}b\u{c}c <b>d</b> </p>"), "é b c d");
+        assert_eq!(txt("<p>x<i> </i>y</p><p>\u{b}</p><p>z</p>"), "x y\n\nz");
+    }
+
+    #[test]
+    fn escaping_replaces_both_characters_in_one_pass() {
+        let mut out = String::from(">");
+        push_escaped(&mut out, "[a] b)", ('[', "\\["), (']', "\\]"));
+        assert_eq!(out, ">\\[a\\] b)");
+        out.clear();
+        push_escaped(&mut out, "a b)c", (' ', "%20"), (')', "%29"));
+        assert_eq!(out, "a%20b%29c");
+        assert_eq!(
+            md(r#"<a href="/x y(1)">[n] é</a> <img src="i).png" alt="[alt]">"#),
+            "[\\[n\\] é](https://example.com/x%20y(1%29) ![\\[alt\\]](https://example.com/dir/i%29.png)"
+        );
     }
 
     #[test]
