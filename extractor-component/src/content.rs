@@ -397,6 +397,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
         // Nodes inside a never-content subtree: every pruning drops them, so their text
         // (script and JSON payloads, often most of the page's bytes) is never counted.
         let mut muted = vec![false; n];
+        // Utility-class pages repeat the same long class strings on many elements.
+        let mut class_words: std::collections::HashMap<&str, ClassWords> =
+            std::collections::HashMap::new();
         for i in 0..n {
             let node = &flat.nodes[i];
             let parent = node.parent;
@@ -440,7 +443,13 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     let attrs = Attrs::of(flat, i);
                     hard[i] = is_hard_boilerplate(node.name, &attrs);
                     if !muted[i] {
-                        let words = class_id_words(&attrs);
+                        let words = if attrs.id.is_empty() && !attrs.class.is_empty() {
+                            *class_words
+                                .entry(attrs.class)
+                                .or_insert_with(|| class_id_words(&attrs))
+                        } else {
+                            class_id_words(&attrs)
+                        };
                         class_weight[i] = words.weight(false);
                         if class_weight[i] == 0 && words.weight(true) < 0 {
                             product_only.push(i);
