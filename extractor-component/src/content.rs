@@ -819,14 +819,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
     fn clean(&self, root: usize, mut removed: Vec<bool>, totals: &Totals) -> Vec<bool> {
         let flat = self.flat;
         let root_text = totals.text[root].max(1) as f32;
-        let mut i = root + 1;
-        let end = flat.nodes[root].end as usize;
-        while i < end {
+        walk_live(flat, root, &mut removed, |i, _| {
             let node = &flat.nodes[i];
-            if removed[i] {
-                i = node.end as usize;
-                continue;
-            }
             if node.kind == Kind::Element
                 && matches!(
                     node.name,
@@ -844,13 +838,11 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     && totals.paras[i] < 3
                     && per_link < 25.0
                 {
-                    removed[i] = true;
-                    i = node.end as usize;
-                    continue;
+                    return Visit::Drop;
                 }
             }
-            i += 1;
-        }
+            Visit::Descend
+        });
         self.drop_controls(root, &mut removed, totals);
         self.drop_poster_panels(root, &mut removed, totals);
         self.drop_facets(root, &mut removed, totals);
@@ -890,46 +882,39 @@ impl<'f, 'a> Analysis<'f, 'a> {
         if totals.paras[root] < 6 {
             return;
         }
-        let end = flat.nodes[root].end as usize;
         let has_block = self.holds_blocks(root);
         // (tag, class) → (members, short members, members with digits)
         let mut groups: std::collections::HashMap<(&str, &str), (u32, u32, u32)> =
             std::collections::HashMap::new();
         let mut members = Vec::new();
-        let mut i = root + 1;
-        while i < end {
+        walk_live(flat, root, removed, |i, removed| {
             let node = &flat.nodes[i];
-            if removed[i] {
-                i = node.end as usize;
-                continue;
-            }
-            if node.kind == Kind::Element
-                && crate::render::is_block(node.name)
-                && !has_block[i - root]
-                && totals.text[i] > 0
-                && !is_heading(node.name)
+            if node.kind != Kind::Element
+                || !crate::render::is_block(node.name)
+                || has_block[i - root]
+                || totals.text[i] == 0
+                || is_heading(node.name)
             {
-                if let Some(class) = flat.attr(i, "class").filter(|c| !c.trim().is_empty()) {
-                    let short = totals.text[i] <= 40;
-                    // Prices are item attributes, never entry metadata.
-                    let digits = short && {
-                        let text = flatten_text(flat, i, removed);
-                        text.chars().any(|c| c.is_ascii_digit())
-                            && !text
-                                .chars()
-                                .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹'))
-                    };
-                    let g = groups.entry((node.name, class)).or_default();
-                    g.0 += 1;
-                    g.1 += u32::from(short);
-                    g.2 += u32::from(digits);
-                    members.push((i, node.name, class));
-                }
-                i = node.end as usize;
-                continue;
+                return Visit::Descend;
             }
-            i += 1;
-        }
+            if let Some(class) = flat.attr(i, "class").filter(|c| !c.trim().is_empty()) {
+                let short = totals.text[i] <= 40;
+                // Prices are item attributes, never entry metadata.
+                let digits = short && {
+                    let text = flatten_text(flat, i, removed);
+                    text.chars().any(|c| c.is_ascii_digit())
+                        && !text
+                            .chars()
+                            .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹'))
+                };
+                let g = groups.entry((node.name, class)).or_default();
+                g.0 += 1;
+                g.1 += u32::from(short);
+                g.2 += u32::from(digits);
+                members.push((i, node.name, class));
+            }
+            Visit::Skip
+        });
         for (i, name, class) in members {
             if let Some(&(n, short, digits)) = groups.get(&(name, class)) {
                 if n >= 3 && short == n && digits * 2 >= n && totals.paras[root] >= n {
@@ -946,24 +931,16 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// by being short.
     fn drop_poster_panels(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
-        let end = flat.nodes[root].end as usize;
-        let mut i = root + 1;
-        while i < end {
-            let node = &flat.nodes[i];
-            if removed[i] {
-                i = node.end as usize;
-                continue;
-            }
-            if node.kind == Kind::Element
+        walk_live(flat, root, removed, |i, _| {
+            let poster = flat.nodes[i].kind == Kind::Element
                 && totals.text[i] <= MAX_POSTER_PANEL_CHARS
-                && is_poster_panel(flat.attr(i, "class").unwrap_or(""), flat.attr(i, "id"))
-            {
-                removed[i] = true;
-                i = node.end as usize;
-                continue;
+                && is_poster_panel(flat.attr(i, "class").unwrap_or(""), flat.attr(i, "id"));
+            if poster {
+                Visit::Drop
+            } else {
+                Visit::Descend
             }
-            i += 1;
-        }
+        });
     }
 
     /// Drops the filter panels of listings ("Category: Shoes / Socks", "Colour:
@@ -971,25 +948,17 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// paragraph test keeps layout containers that merely carry such a class.
     fn drop_facets(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
-        let end = flat.nodes[root].end as usize;
-        let mut i = root + 1;
-        while i < end {
-            let node = &flat.nodes[i];
-            if removed[i] {
-                i = node.end as usize;
-                continue;
-            }
-            if node.kind == Kind::Element
+        walk_live(flat, root, removed, |i, _| {
+            let facet = flat.nodes[i].kind == Kind::Element
                 && totals.paras[i] == 0
                 && totals.text[i] > 0
-                && names_facet(flat.attr(i, "class").unwrap_or(""), flat.attr(i, "id"))
-            {
-                removed[i] = true;
-                i = node.end as usize;
-                continue;
+                && names_facet(flat.attr(i, "class").unwrap_or(""), flat.attr(i, "id"));
+            if facet {
+                Visit::Drop
+            } else {
+                Visit::Descend
             }
-            i += 1;
-        }
+        });
     }
 
     /// Drops the standard notices sites put inside the content column: affiliate
@@ -998,76 +967,61 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// keeps its paragraphs.
     fn drop_notices(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
-        let end = flat.nodes[root].end as usize;
         let has_block = self.holds_blocks(root);
-        let mut i = root + 1;
-        while i < end {
+        walk_live(flat, root, removed, |i, removed| {
             let node = &flat.nodes[i];
-            if removed[i] {
-                i = node.end as usize;
-                continue;
-            }
-            if node.kind == Kind::Element
-                && crate::render::is_block(node.name)
-                && !has_block[i - root]
-                && totals.text[i] > 0
-                && totals.text[i] <= MAX_NOTICE_CHARS
+            if node.kind != Kind::Element
+                || !crate::render::is_block(node.name)
+                || has_block[i - root]
+                || totals.text[i] == 0
+                || totals.text[i] > MAX_NOTICE_CHARS
             {
-                // Most short blocks have none of the key words: check the raw text
-                // before building the lower-cased string.
-                let hinted = (i + 1..node.end as usize).any(|j| {
-                    let t = flat.text(j).as_bytes();
-                    NOTICE_HINTS
-                        .iter()
-                        .any(|h| t.windows(h.len()).any(|w| w.eq_ignore_ascii_case(h)))
-                });
-                if hinted && is_notice(&flatten_text(flat, i, removed).to_lowercase()) {
-                    removed[i] = true;
-                }
-                i = node.end as usize;
-                continue;
+                return Visit::Descend;
             }
-            i += 1;
-        }
+            // Most short blocks have none of the key words: check the raw text
+            // before building the lower-cased string.
+            let hinted = (i + 1..node.end as usize).any(|j| {
+                let t = flat.text(j).as_bytes();
+                NOTICE_HINTS
+                    .iter()
+                    .any(|h| t.windows(h.len()).any(|w| w.eq_ignore_ascii_case(h)))
+            });
+            if hinted && is_notice(&flatten_text(flat, i, removed).to_lowercase()) {
+                Visit::Drop
+            } else {
+                Visit::Skip
+            }
+        });
     }
 
     /// Drops elements whose whole text is an interface control ([`UI_PHRASES`]).
     fn drop_controls(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
-        let end = flat.nodes[root].end as usize;
-        let mut i = root + 1;
-        while i < end {
+        walk_live(flat, root, removed, |i, removed| {
             let node = &flat.nodes[i];
-            if removed[i] {
-                i = node.end as usize;
-                continue;
+            if node.kind != Kind::Element || totals.text[i] == 0 || totals.text[i] > 30 {
+                return Visit::Descend;
             }
-            if node.kind == Kind::Element && totals.text[i] > 0 && totals.text[i] <= 30 {
-                let text = flatten_text(flat, i, removed).to_lowercase();
-                let trimmed = text
-                    .trim_end_matches(['.', '…', ':', '!', '›', '»', '→', '?'])
-                    .trim();
-                let squashed: String = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
-                // A block (or link) holding only a small number, outside tables and
-                // lists, is a counter (votes, likes, replies) or a pagination link.
-                // Inline numbers are parts of sentences and code.
-                let counter = !squashed.is_empty()
-                    && squashed.len() <= 4
-                    && squashed.bytes().all(|b| b.is_ascii_digit())
-                    && (node.name == "a"
-                        || (crate::render::is_block(node.name)
-                            && !matches!(
-                                node.name,
-                                "td" | "th" | "li" | "dd" | "dt" | "tr" | "pre"
-                            )));
-                if counter || UI_PHRASES.contains(&squashed.as_str()) {
-                    removed[i] = true;
-                }
-                i = node.end as usize;
-                continue;
+            let text = flatten_text(flat, i, removed).to_lowercase();
+            let trimmed = text
+                .trim_end_matches(['.', '…', ':', '!', '›', '»', '→', '?'])
+                .trim();
+            let squashed: String = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+            // A block (or link) holding only a small number, outside tables and
+            // lists, is a counter (votes, likes, replies) or a pagination link.
+            // Inline numbers are parts of sentences and code.
+            let counter = !squashed.is_empty()
+                && squashed.len() <= 4
+                && squashed.bytes().all(|b| b.is_ascii_digit())
+                && (node.name == "a"
+                    || (crate::render::is_block(node.name)
+                        && !matches!(node.name, "td" | "th" | "li" | "dd" | "dt" | "tr" | "pre")));
+            if counter || UI_PHRASES.contains(&squashed.as_str()) {
+                Visit::Drop
+            } else {
+                Visit::Skip
             }
-            i += 1;
-        }
+        });
     }
 
     /// Drops blocks whose text repeats an earlier block of the region: carousel clones
@@ -1492,6 +1446,44 @@ fn is_never_content(name: &str) -> bool {
             | "progress"
             | "meter"
     )
+}
+
+/// What a [`walk_live`] visitor decides for a node.
+enum Visit {
+    /// Go on into the node's children.
+    Descend,
+    /// Leave the node and its subtree as they are, unvisited.
+    Skip,
+    /// Remove the node with its subtree.
+    Drop,
+}
+
+/// Visits the live (not removed) nodes below `root` in document order. Removed
+/// subtrees are passed over whole, and a node the visitor drops is marked removed
+/// at once, so later nodes see an up-to-date `removed` (text flattening skips it).
+fn walk_live(
+    flat: &Flat<'_>,
+    root: usize,
+    removed: &mut [bool],
+    mut visit: impl FnMut(usize, &[bool]) -> Visit,
+) {
+    let end = flat.nodes[root].end as usize;
+    let mut i = root + 1;
+    while i < end {
+        let next = flat.nodes[i].end as usize;
+        if removed[i] {
+            i = next;
+            continue;
+        }
+        match visit(i, removed) {
+            Visit::Descend => i += 1,
+            Visit::Skip => i = next,
+            Visit::Drop => {
+                removed[i] = true;
+                i = next;
+            }
+        }
+    }
 }
 
 fn is_hard_boilerplate(name: &str, attrs: &Attrs<'_>) -> bool {
