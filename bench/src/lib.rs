@@ -96,9 +96,24 @@ pub fn word_prf(predicted: &str, reference: &str) -> Prf {
     }
 }
 
-/// Lower-cased, whitespace-collapsed text: the form snippets are matched in.
+/// Lower-cased, whitespace-collapsed text with typographic punctuation folded to
+/// ASCII: the form snippets are matched in. WCXB's snippets are typed with straight
+/// quotes and hyphens while pages print ’ “ ” – —; folding both sides keeps a
+/// snippet from counting as missed (or as not leaked) over a quote style. Word F1
+/// is unaffected (it only looks at `\w+` runs).
 pub fn snippet_form(text: &str) -> String {
-    collapse_ws(&text.to_lowercase())
+    let folded: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+            | '\u{2212}' => '-',
+            other => other,
+        })
+        .collect::<String>()
+        .replace('\u{2026}', "...");
+    collapse_ws(&folded.to_lowercase())
 }
 
 /// Whether `snippet` occurs in `text` (see [`snippet_form`]). An empty snippet tells
@@ -779,6 +794,11 @@ mod tests {
         assert!(contains_snippet(&text, "quick BROWN fox"));
         assert!(!contains_snippet(&text, "quick fox"));
         assert!(!contains_snippet(&text, "   "));
+        // Quote and dash styles are folded on both sides.
+        let text = snippet_form("It\u{2019}s \u{201C}done\u{201D} \u{2014} 1\u{2013}2\u{2026}");
+        assert!(contains_snippet(&text, "it's \"done\" - 1-2..."));
+        assert!(contains_snippet(&text, "It\u{2019}s"));
+        assert!(!contains_snippet(&text, "its done"));
     }
 
     #[test]
