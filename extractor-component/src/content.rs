@@ -819,6 +819,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
     fn clean(&self, root: usize, mut removed: Vec<bool>, totals: &Totals) -> Vec<bool> {
         let flat = self.flat;
         let root_text = totals.text[root].max(1) as f32;
+        let repeated = self.repeated_items(root);
         walk_live(flat, root, &mut removed, |i, _| {
             let node = &flat.nodes[i];
             if node.kind == Kind::Element
@@ -837,6 +838,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     && share < 0.25
                     && totals.paras[i] < 3
                     && per_link < 25.0
+                    && !(ld < MAX_ITEM_LINK_DENSITY && self.in_item_grid(i, root, &repeated))
                 {
                     return Visit::Drop;
                 }
@@ -850,6 +852,61 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_meta_rows(root, &mut removed, totals);
         self.drop_repeats(root, &mut removed);
         removed
+    }
+
+    /// For each element of `root`'s subtree (indexed from `root`): whether it is one
+    /// of at least [`MIN_GRID_ITEMS`] siblings with its tag and class, the shape of a
+    /// listing's item cards.
+    fn repeated_items(&self, root: usize) -> Vec<bool> {
+        let flat = self.flat;
+        let end = flat.nodes[root].end as usize;
+        let mut counts: std::collections::HashMap<(u32, &str, &str), u32> =
+            std::collections::HashMap::new();
+        let key = |i: usize| {
+            let node = &flat.nodes[i];
+            (
+                node.parent,
+                node.name,
+                flat.attr(i, "class").unwrap_or("").trim(),
+            )
+        };
+        for i in root + 1..end {
+            if flat.nodes[i].kind == Kind::Element {
+                *counts.entry(key(i)).or_default() += 1;
+            }
+        }
+        (root..end)
+            .map(|i| {
+                // Table rows repeat by nature; a row's link-dense cell is judged
+                // as before (vote and "hide | past | discuss" lines).
+                flat.nodes[i].kind == Kind::Element
+                    && i != root
+                    && !matches!(flat.nodes[i].name, "tr" | "td" | "th" | "tbody")
+                    && counts.get(&key(i)).is_some_and(|&c| c >= MIN_GRID_ITEMS)
+            })
+            .collect()
+    }
+
+    /// Whether `i` is, or sits just inside, a repeated item card
+    /// ([`Self::repeated_items`]). A product or event card links its title, author,
+    /// rating and price, which looks like a menu by link density alone; but it also
+    /// carries plain text (format, place, date) that a menu's links lack.
+    fn in_item_grid(&self, i: usize, root: usize, repeated: &[bool]) -> bool {
+        let flat = self.flat;
+        let mut current = i;
+        for _ in 0..=MAX_ITEM_DEPTH {
+            if current <= root {
+                return false;
+            }
+            if repeated[current - root] {
+                return true;
+            }
+            match flat.nodes[current].parent {
+                NONE => return false,
+                p => current = p as usize,
+            }
+        }
+        false
     }
 
     /// For each node of `root`'s subtree (indexed from `root`): whether a block
@@ -1260,6 +1317,15 @@ fn is_poster_panel(class: &str, id: Option<&str>) -> bool {
     }
     panel
 }
+
+/// Fewest same-tag, same-class siblings that make an item grid.
+const MIN_GRID_ITEMS: u32 = 3;
+
+/// How many levels above a link-dense block its item card may sit.
+const MAX_ITEM_DEPTH: usize = 3;
+
+/// Item cards are link-dense, but a card made only of links is a menu entry.
+const MAX_ITEM_LINK_DENSITY: f32 = 0.8;
 
 /// Longest block [`Analysis::drop_notices`] considers.
 const MAX_NOTICE_CHARS: u32 = 300;
@@ -1890,6 +1956,32 @@ mod tests {
         assert!(text.contains("Merino wool blend calf sock 5"), "{text}");
         assert!(!text.contains("Socks\n\nColour"), "{text}");
         assert!(!text.contains("Grey"), "{text}");
+    }
+
+    #[test]
+    fn linked_item_cards_are_kept_but_menus_inside_the_region_dropped() {
+        // Each card links its title, author, rating and price: link-dense like a
+        // menu, but repeated and carrying plain text (the format).
+        let cards: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<li class=item><div class=card><a href=/b{i}>Book title {i}</a>\
+                     <div><a href=/a{i}>Ann Author</a></div><div><a href=/r{i}>4.7 stars</a></div>\
+                     <div>Paperback</div><div><a href=/b{i}>$14.98</a></div></div></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><main><h1>Best sellers</h1><p>Our most popular books, updated hourly.</p>\
+             <div class=jump><a href=/x>Fiction</a> <a href=/y>History</a></div>\
+             <ol class=grid>{cards}</ol></main></body>"
+        );
+        let text = extract_text(&html);
+        for i in 0..8 {
+            assert!(text.contains(&format!("Book title {i}")), "{text}");
+        }
+        assert!(text.contains("4.7 stars"), "{text}");
+        assert!(!text.contains("History"), "{text}");
     }
 
     #[test]

@@ -146,5 +146,5 @@ fn shared_corpus_when_present() {
     let mean = total / n.max(1) as f64;
     println!("wcxb-dev sample: {n} pages, mean F1 {mean:.3}");
     assert!(n > 100);
-    assert!(mean >= 0.845, "mean F1 {mean:.3}");
+    assert!(mean >= 0.850, "mean F1 {mean:.3}");
 }
