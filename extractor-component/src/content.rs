@@ -819,7 +819,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
     fn clean(&self, root: usize, mut removed: Vec<bool>, totals: &Totals) -> Vec<bool> {
         let flat = self.flat;
         let root_text = totals.text[root].max(1) as f32;
-        let repeated = self.repeated_items(root);
+        // Only needed once a link-dense block turns up; many regions have none.
+        let mut repeated: Option<Vec<bool>> = None;
         walk_live(flat, root, &mut removed, |i, _| {
             let node = &flat.nodes[i];
             if node.kind == Kind::Element
@@ -838,7 +839,10 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     && share < 0.25
                     && totals.paras[i] < 3
                     && per_link < 25.0
-                    && !(ld < MAX_ITEM_LINK_DENSITY && self.in_item_grid(i, root, &repeated))
+                    && !(ld < MAX_ITEM_LINK_DENSITY && {
+                        let repeated = repeated.get_or_insert_with(|| self.repeated_items(root));
+                        self.in_item_grid(i, root, repeated)
+                    })
                 {
                     return Visit::Drop;
                 }
@@ -860,29 +864,36 @@ impl<'f, 'a> Analysis<'f, 'a> {
     fn repeated_items(&self, root: usize) -> Vec<bool> {
         let flat = self.flat;
         let end = flat.nodes[root].end as usize;
-        let mut counts: std::collections::HashMap<(u32, &str, &str), u32> =
+        // Each element is hashed once, into a group id; the counts live in a Vec.
+        let mut groups: std::collections::HashMap<(u32, &str, &str), u32> =
             std::collections::HashMap::new();
-        let key = |i: usize| {
-            let node = &flat.nodes[i];
-            (
-                node.parent,
-                node.name,
-                flat.attr(i, "class").unwrap_or("").trim(),
-            )
-        };
+        let mut counts: Vec<u32> = Vec::new();
+        let mut group_of = vec![u32::MAX; end - root];
         for i in root + 1..end {
-            if flat.nodes[i].kind == Kind::Element {
-                *counts.entry(key(i)).or_default() += 1;
+            let node = &flat.nodes[i];
+            if node.kind == Kind::Element {
+                let key = (
+                    node.parent,
+                    node.name,
+                    flat.attr(i, "class").unwrap_or("").trim(),
+                );
+                let next = counts.len() as u32;
+                let g = *groups.entry(key).or_insert(next);
+                if g == next {
+                    counts.push(0);
+                }
+                counts[g as usize] += 1;
+                group_of[i - root] = g;
             }
         }
         (root..end)
             .map(|i| {
+                let g = group_of[i - root];
                 // Table rows repeat by nature; a row's link-dense cell is judged
                 // as before (vote and "hide | past | discuss" lines).
-                flat.nodes[i].kind == Kind::Element
-                    && i != root
+                g != u32::MAX
                     && !matches!(flat.nodes[i].name, "tr" | "td" | "th" | "tbody")
-                    && counts.get(&key(i)).is_some_and(|&c| c >= MIN_GRID_ITEMS)
+                    && counts[g as usize] >= MIN_GRID_ITEMS
             })
             .collect()
     }
@@ -1037,12 +1048,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             // Most short blocks have none of the key words: check the raw text
             // before building the lower-cased string.
-            let hinted = (i + 1..node.end as usize).any(|j| {
-                let t = flat.text(j).as_bytes();
-                NOTICE_HINTS
-                    .iter()
-                    .any(|h| t.windows(h.len()).any(|w| w.eq_ignore_ascii_case(h)))
-            });
+            let hinted = (i + 1..node.end as usize).any(|j| has_notice_hint(flat.text(j)));
             if hinted && is_notice(&flatten_text(flat, i, removed).to_lowercase()) {
                 Visit::Drop
             } else {
@@ -1332,6 +1338,19 @@ const MAX_NOTICE_CHARS: u32 = 300;
 
 /// Words without which a block cannot be a notice ([`is_notice`]).
 const NOTICE_HINTS: &[&[u8]] = &[b"commission", b"affiliate", b"reserved", b"\xc2\xa9"];
+
+/// Whether `text` holds one of [`NOTICE_HINTS`] (ASCII case-insensitive), in one
+/// pass: only positions whose byte can start a hint are compared.
+fn has_notice_hint(text: &str) -> bool {
+    let t = text.as_bytes();
+    t.iter().enumerate().any(|(k, b)| {
+        matches!(b.to_ascii_lowercase(), b'c' | b'a' | b'r' | 0xc2)
+            && NOTICE_HINTS.iter().any(|h| {
+                t.get(k..k + h.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(h))
+            })
+    })
+}
 
 /// An affiliate disclosure or a copyright line (`text` lower-cased).
 fn is_notice(text: &str) -> bool {
