@@ -151,13 +151,17 @@ fn guest_trap_is_a_typed_error_and_service_continues() {
 
 #[test]
 fn past_max_in_flight_requests_get_immediate_503() {
+    // Fuel off and a deadline long enough that both loops still hold their
+    // slots while the refused requests arrive, however slow the machine.
     let s = Server::start(
         APP,
         &[
             "--max-in-flight",
             "2",
             "--timeout-ms",
-            "3000",
+            "6000",
+            "--fuel",
+            "0",
             "--breaker-failures",
             "0",
         ],
@@ -303,8 +307,11 @@ fn memory_pressure_sheds_new_work_until_memory_is_released() {
         &[
             "--memory-budget-mib",
             "1",
+            // The loop must outlast the refused request on a slow machine.
             "--timeout-ms",
-            "3000",
+            "6000",
+            "--fuel",
+            "0",
             "--breaker-failures",
             "0",
         ],
