@@ -5,14 +5,13 @@
 mod common;
 use common::{article_html, request, Server};
 use serde_json::json;
-use std::sync::OnceLock;
 
 const PAGE_URL: &str = "https://coastal.example/notes/rip-currents";
 
-/// One server for this file's tests (the routes do not interfere).
-fn server() -> &'static Server {
-    static S: OnceLock<Server> = OnceLock::new();
-    S.get_or_init(|| Server::start("riptide.wasm", &[]))
+/// A server per test: a static one would never be dropped, and its child
+/// process would outlive the test binary. Starts are cheap on a cache hit.
+fn server() -> Server {
+    Server::start("riptide.wasm", &[])
 }
 
 fn extract_ok(s: &Server) {
@@ -33,7 +32,7 @@ fn assert_error(r: &common::Resp, status: u16) {
 
 #[test]
 fn extract_article_json() {
-    let s = server();
+    let s = &server();
     let r = s.post_json(
         "/extract",
         &json!({"html": article_html(), "url": PAGE_URL, "mode": "article"}),
@@ -88,7 +87,7 @@ fn extract_article_json() {
 
 #[test]
 fn extract_markdown_and_text_by_accept() {
-    let s = server();
+    let s = &server();
     let body = json!({"html": article_html(), "url": PAGE_URL}).to_string();
     let md = request(
         s.addr,
@@ -131,7 +130,7 @@ fn extract_markdown_and_text_by_accept() {
 
 #[test]
 fn extract_with_stats_and_raw_html_body() {
-    let s = server();
+    let s = &server();
     let r = s.post_json(
         "/extract?stats=true",
         &json!({"html": article_html(), "url": PAGE_URL, "mode": "full"}),
@@ -167,7 +166,7 @@ fn extract_with_stats_and_raw_html_body() {
 
 #[test]
 fn validate_health_info_and_host_routes() {
-    let s = server();
+    let s = &server();
     let r = s.post_json("/validate", &json!({"html": article_html()}));
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.json()["valid"], true);
@@ -211,7 +210,7 @@ fn validate_health_info_and_host_routes() {
 
 #[test]
 fn error_statuses_and_the_server_keeps_serving() {
-    let s = server();
+    let s = &server();
     let cases: Vec<(&str, common::Resp, u16)> = vec![
         (
             "empty body",
@@ -285,7 +284,7 @@ fn error_statuses_and_the_server_keeps_serving() {
 
 #[test]
 fn over_limit_body_is_413() {
-    let s = server();
+    let s = &server();
     let big = vec![b'a'; 10 * 1024 * 1024 + 1024];
     let r = request(
         s.addr,
