@@ -999,15 +999,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// by being short.
     fn drop_poster_panels(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
-        walk_live(flat, root, removed, |i, _| {
-            let poster = flat.nodes[i].kind == Kind::Element
-                && totals.text[i] <= MAX_POSTER_PANEL_CHARS
-                && is_poster_panel(flat.attr(i, "class").unwrap_or(""), flat.attr(i, "id"));
-            if poster {
-                Visit::Drop
-            } else {
-                Visit::Descend
-            }
+        drop_where(flat, root, removed, |i| {
+            totals.text[i] <= MAX_POSTER_PANEL_CHARS
+                && is_poster_panel(flat.attr(i, "class").unwrap_or(""), flat.attr(i, "id"))
         });
     }
 
@@ -1016,16 +1010,10 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// paragraph test keeps layout containers that merely carry such a class.
     fn drop_facets(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
-        walk_live(flat, root, removed, |i, _| {
-            let facet = flat.nodes[i].kind == Kind::Element
-                && totals.paras[i] == 0
+        drop_where(flat, root, removed, |i| {
+            totals.paras[i] == 0
                 && totals.text[i] > 0
-                && names_facet(flat.attr(i, "class").unwrap_or(""), flat.attr(i, "id"));
-            if facet {
-                Visit::Drop
-            } else {
-                Visit::Descend
-            }
+                && names_facet(flat.attr(i, "class").unwrap_or(""), flat.attr(i, "id"))
         });
     }
 
@@ -1531,6 +1519,18 @@ fn is_never_content(name: &str) -> bool {
             | "progress"
             | "meter"
     )
+}
+
+/// Removes every live element below `root` that `pred` picks, with its subtree
+/// (a [`walk_live`] that only drops or descends).
+fn drop_where(flat: &Flat<'_>, root: usize, removed: &mut [bool], pred: impl Fn(usize) -> bool) {
+    walk_live(flat, root, removed, |i, _| {
+        if flat.nodes[i].kind == Kind::Element && pred(i) {
+            Visit::Drop
+        } else {
+            Visit::Descend
+        }
+    });
 }
 
 /// What a [`walk_live`] visitor decides for a node.

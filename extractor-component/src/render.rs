@@ -505,12 +505,7 @@ impl<'u> Writer<'u> {
                     self.pending_space |= leading || trailing;
                     return;
                 }
-                let mut piece = String::with_capacity(inner.len() + url.len() + 8);
-                piece.push('[');
-                push_escaped(&mut piece, &inner, ('[', "\\["), (']', "\\]"));
-                piece.push_str("](");
-                push_escaped(&mut piece, &url, (' ', "%20"), (')', "%29"));
-                piece.push(')');
+                let piece = link_piece("[", &inner, &url);
                 self.inline_piece(&piece, leading, trailing);
             }
             _ => self.children(node, depth),
@@ -532,12 +527,7 @@ impl<'u> Writer<'u> {
             return;
         };
         let alt = collapse(crate::dom::attr(element, "alt").unwrap_or(""));
-        let mut piece = String::with_capacity(alt.len() + url.len() + 8);
-        piece.push_str("![");
-        push_escaped(&mut piece, &alt, ('[', "\\["), (']', "\\]"));
-        piece.push_str("](");
-        push_escaped(&mut piece, &url, (' ', "%20"), (')', "%29"));
-        piece.push(')');
+        let piece = link_piece("![", &alt, &url);
         self.pending_space = true;
         self.word(&piece);
         self.pending_space = true;
@@ -661,6 +651,18 @@ fn edge_spaces(node: NodeRef<'_, Node>) -> (bool, bool) {
         text.starts_with(char::is_whitespace),
         text.ends_with(char::is_whitespace),
     )
+}
+
+/// `[text](url)` (or `![alt](url)` with `open` = "![") in one pre-sized string,
+/// brackets in the text and spaces/parentheses in the URL escaped.
+fn link_piece(open: &str, text: &str, url: &str) -> String {
+    let mut piece = String::with_capacity(text.len() + url.len() + 8);
+    piece.push_str(open);
+    push_escaped(&mut piece, text, ('[', "\\["), (']', "\\]"));
+    piece.push_str("](");
+    push_escaped(&mut piece, url, (' ', "%20"), (')', "%29"));
+    piece.push(')');
+    piece
 }
 
 /// Appends `s` with every `a.0` written as `a.1` and every `b.0` as `b.1` (one pass,
