@@ -43,14 +43,7 @@ fn extract_article_json() {
         "every response carries a request id"
     );
     let v = r.json();
-    assert!(
-        v["title"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("How Rip Currents Form"),
-        "title: {}",
-        v["title"]
-    );
+    common::assert_rip_article(&v);
     let text = v["text"].as_str().unwrap_or_default();
     assert!(
         text.contains("Paragraph 3 of the tidal report"),

@@ -624,12 +624,13 @@ fn merge_health(
     host: serde_json::Value,
     refused: Option<&str>,
 ) -> (&'static str, serde_json::Value) {
+    // The host's own status is "healthy" only with the breaker closed and no
+    // memory pressure, so a half-open breaker already reads "degraded" here.
     let host_status = host["status"].as_str().unwrap_or("degraded");
-    let half_open = host["breaker"]["state"] == "half-open";
     let status = match (&component, refused) {
         (_, Some(_)) | (None, _) => "unhealthy",
         (Some(c), None) => {
-            if c["status"] == "healthy" && host_status == "healthy" && !half_open {
+            if c["status"] == "healthy" && host_status == "healthy" {
                 "healthy"
             } else {
                 "degraded"

@@ -306,3 +306,15 @@ pub fn article_html() -> String {
          <footer>Copyright Coastal Notes. All rights reserved.</footer></body></html>"
     )
 }
+
+/// Asserts `v` is the extraction of [`article_html`] (its headline as title).
+pub fn assert_rip_article(v: &serde_json::Value) {
+    assert!(
+        v["title"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("How Rip Currents Form"),
+        "title: {}",
+        v["title"]
+    );
+}
