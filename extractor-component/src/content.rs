@@ -504,6 +504,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             return removed;
         }
         let page_text = self.hard_text[body].max(1);
+        let wraps_main = self.main_ancestors();
         let mut i = 0;
         while i < flat.len() {
             let node = &flat.nodes[i];
@@ -524,6 +525,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     || (self.class_weight[i] < 0
                         && share < 0.5
                         && !is_main_tag(node.name)
+                        && !wraps_main[i]
                         && !self.class_misleads(i));
                 if boiler {
                     removed[i] = true;
@@ -537,11 +539,34 @@ impl<'f, 'a> Analysis<'f, 'a> {
         removed
     }
 
+    /// Elements that hold the page's declared main region (`<main>`, `role=main`): a
+    /// layout wrapper around the content whatever its class says (`row-offcanvas`
+    /// grids put the content inside the off-canvas row).
+    fn main_ancestors(&self) -> Vec<bool> {
+        let flat = self.flat;
+        let mut wraps = vec![false; flat.len()];
+        for i in 0..flat.len() {
+            let node = &flat.nodes[i];
+            if node.kind == Kind::Element
+                && (node.name == "main" || flat.attr(i, "role") == Some("main"))
+            {
+                let mut current = node.parent;
+                while current != NONE && !wraps[current as usize] {
+                    wraps[current as usize] = true;
+                    current = flat.nodes[current as usize].parent;
+                }
+            }
+        }
+        wraps
+    }
+
     /// Cases where a boilerplate class/id says nothing about the element's role.
     fn class_misleads(&self, i: usize) -> bool {
-        // A heading's class names its styling; furniture headings are judged by their
-        // words instead.
-        is_heading(self.flat.nodes[i].name)
+        // A heading's or paragraph's class names its styling (`kt-adv-heading`);
+        // furniture headings are judged by their words instead.
+        let name = self.flat.nodes[i].name;
+        is_heading(name)
+            || name == "p"
             || (self.class_weight[i] == BANNER_ONLY && self.holds_heading(i))
             || self.named_by_heading_anchor(i)
     }
@@ -2044,6 +2069,43 @@ mod tests {
         let text = extract_text(&html);
         assert!(text.contains("adds an item to the end"), "{text}");
         assert!(!text.contains("Five other stories"), "{text}");
+    }
+
+    #[test]
+    fn wrappers_of_the_main_element_are_not_judged_by_their_class() {
+        // Off-canvas layouts put the content column inside the "offcanvas" row; the
+        // menu beside it is still boilerplate.
+        let menu = |n: usize| -> String {
+            (0..n)
+                .map(|i| format!("<li><a href=\"/s{i}\">Service line {i}</a></li>"))
+                .collect()
+        };
+        let html = format!(
+            "<body><div class=\"row row-offcanvas\"><aside class=\"offcanvas-menu\"><ul>{}\
+             </ul></aside><main>{}</main></div><div class=\"offcanvas\"><ul>{}</ul></div>\
+             </body>",
+            menu(20),
+            article(2),
+            menu(150)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("1: The river"), "{text}");
+        assert!(!text.contains("Service line"), "{text}");
+    }
+
+    #[test]
+    fn paragraphs_are_not_judged_by_their_class() {
+        // Page builders name paragraph styles with tokens that read as boilerplate.
+        let html = format!(
+            "<body><main><p class=\"kt-adv-heading12 wp-block-advancedheading\">Our \
+             technicians repair treadmills, bikes and strength machines on site, across the \
+             region, for gyms of every size.</p>{}</main><div class=\"adv\"><p>Buy now and \
+             save big on everything we sell today only.</p></div></body>",
+            article(2)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Our technicians repair"), "{text}");
+        assert!(!text.contains("save big"), "{text}");
     }
 
     #[test]
