@@ -32,7 +32,6 @@ const NEGATIVE_PREFIXES: &[&str] = &[
     "sharing",
     "social",
     "related",
-    "comment",
     "newsletter",
     "subscri",
     "advert",
@@ -90,6 +89,13 @@ const PRODUCT_NEGATIVE_PREFIXES: &[&str] = &[
     "trustpilot",
     "bazaarvoice",
 ];
+
+/// Class/id prefixes of a page's comment section: boilerplate under an article, but
+/// the content itself on a page that declares itself a discussion thread (schema.org
+/// `DiscussionForumPosting`), where the replies are what the reader came for. (A
+/// `QAPage`'s comments stay boilerplate: there the answers are the content and the
+/// comments under them are asides.)
+const DISCUSSION_NEGATIVE_PREFIXES: &[&str] = &["comment"];
 
 /// Whole class/id tokens that mark boilerplate.
 const NEGATIVE_EXACT: &[&str] = &[
@@ -352,9 +358,19 @@ pub struct Analysis<'f, 'a> {
     hard_text: Vec<u32>,
     /// Class/id weight of each element (negative: boilerplate vocabulary).
     class_weight: Vec<i8>,
-    /// The page declares itself a product page (schema.org Product, `og:type`
-    /// product).
+    /// What the page declares itself to be.
+    pub declared: Declared,
+}
+
+/// Page kinds a page declares in its markup (schema.org JSON-LD or microdata,
+/// OpenGraph), known only once the whole page is read; some class words change
+/// meaning with them.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Declared {
+    /// schema.org `Product`, `og:type` product.
     pub product: bool,
+    /// schema.org `DiscussionForumPosting`: a thread of posts.
+    pub discussion: bool,
 }
 
 /// Subtree totals under one pruning.
@@ -391,9 +407,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let mut in_link = vec![false; n];
         let mut hard = vec![false; n];
         let mut class_weight = vec![0i8; n];
-        let mut product = false;
-        // Elements that only product-page vocabulary marks as boilerplate.
-        let mut product_only = Vec::new();
+        let mut declared = Declared::default();
+        // Elements whose weight depends on what the page declares itself to be.
+        let mut page_dependent = Vec::new();
         // Nodes inside a never-content subtree: every pruning drops them, so their text
         // (script and JSON payloads, often most of the page's bytes) is never counted.
         let mut muted = vec![false; n];
@@ -450,22 +466,22 @@ impl<'f, 'a> Analysis<'f, 'a> {
                         } else {
                             class_id_words(&attrs)
                         };
-                        class_weight[i] = words.weight(false);
-                        if class_weight[i] == 0 && words.weight(true) < 0 {
-                            product_only.push(i);
+                        class_weight[i] = words.weight(Declared::default());
+                        if words.product_negative || words.discussion_negative {
+                            page_dependent.push((i, words));
                         }
                     }
                     // Outside the muted guard: the JSON-LD and <meta> that declare a
-                    // product page sit in <head>, inside never-content subtrees.
-                    product = product || declares_product(flat, i, &attrs);
+                    // page kind sit in <head>, inside never-content subtrees.
+                    declare(flat, i, &attrs, &mut declared);
                 }
                 Kind::Other => {}
             }
         }
-        if product {
+        if declared != Declared::default() {
             // Known only once the whole page (JSON-LD often sits at the end) is read.
-            for &i in &product_only {
-                class_weight[i] = -1;
+            for &(i, words) in &page_dependent {
+                class_weight[i] = words.weight(declared);
             }
         }
         let mut analysis = Analysis {
@@ -476,7 +492,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             hard,
             hard_text: Vec::new(),
             class_weight,
-            product,
+            declared,
         };
         analysis.hard_text = analysis.totals(&analysis.hard.clone()).text;
         // `<noscript>` holds either a JS-less fallback of the page (keep) or a tracking
@@ -592,7 +608,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             class: flat.attr(i, "class").unwrap_or(""),
             ..Attrs::default()
         };
-        if class_id_weight(&class_only, self.product) < 0 {
+        if class_id_words(&class_only).weight(self.declared) < 0 {
             return false;
         }
         let end = (flat.nodes[i].end as usize).min(i + 64);
@@ -1606,16 +1622,16 @@ fn is_hard_boilerplate(name: &str, attrs: &Attrs<'_>) -> bool {
     is_hidden(attrs) || attrs.role == "dialog" || attrs.role == "alertdialog"
 }
 
-/// Whether element `i` declares the page a product page: schema.org `Product` as
-/// microdata or JSON-LD, or `og:type` product.
-fn declares_product(flat: &Flat<'_>, i: usize, attrs: &Attrs<'_>) -> bool {
+/// Records what element `i` declares the page to be: schema.org `Product`,
+/// `DiscussionForumPosting` as microdata or JSON-LD, or `og:type` product.
+fn declare(flat: &Flat<'_>, i: usize, attrs: &Attrs<'_>, declared: &mut Declared) {
     match flat.nodes[i].name {
         "meta" => {
-            attrs.property.eq_ignore_ascii_case("og:type")
+            declared.product |= attrs.property.eq_ignore_ascii_case("og:type")
                 && matches!(
                     attrs.content.trim().to_ascii_lowercase().as_str(),
                     "product" | "og:product" | "product.item"
-                )
+                );
         }
         "script" if attrs.kind.contains("ld+json") => {
             let text = if i + 1 < flat.nodes[i].end as usize {
@@ -1623,40 +1639,43 @@ fn declares_product(flat: &Flat<'_>, i: usize, attrs: &Attrs<'_>) -> bool {
             } else {
                 ""
             };
-            // `"@type": "Product"` (or in a type list); "ProductGroup" etc. do not match
-            // the closing quote.
-            text.contains("\"Product\"") && text.contains("@type")
+            if text.contains("@type") {
+                // `"@type": "Product"` (or in a type list); "ProductGroup" etc. do not
+                // match the closing quote.
+                declared.product |= text.contains("\"Product\"");
+                declared.discussion |= text.contains("\"DiscussionForumPosting\"");
+            }
         }
-        _ => {
-            !attrs.itemtype.is_empty()
-                && attrs
-                    .itemtype
-                    .trim_end_matches('/')
-                    .rsplit('/')
-                    .next()
-                    .is_some_and(|t| t == "Product")
+        _ if !attrs.itemtype.is_empty() => {
+            for kind in attrs.itemtype.split_ascii_whitespace() {
+                match kind.trim_end_matches('/').rsplit('/').next() {
+                    Some("Product") => declared.product = true,
+                    Some("DiscussionForumPosting") => declared.discussion = true,
+                    _ => {}
+                }
+            }
         }
+        _ => {}
     }
 }
 
 /// -1 for boilerplate vocabulary (with no main-container word), +1 for main-container
 /// vocabulary, 0 otherwise. `product` adds [`PRODUCT_NEGATIVE_PREFIXES`].
-fn class_id_weight(attrs: &Attrs<'_>, product: bool) -> i8 {
-    class_id_words(attrs).weight(product)
-}
-
 /// Which vocabularies an element's class/id tokens belong to.
 #[derive(Default, Clone, Copy)]
 struct ClassWords {
     negative: bool,
     product_negative: bool,
+    discussion_negative: bool,
     positive: bool,
     banner: bool,
 }
 
 impl ClassWords {
-    fn weight(self, product: bool) -> i8 {
-        let negative = self.negative || (product && self.product_negative);
+    fn weight(self, declared: Declared) -> i8 {
+        let negative = self.negative
+            || (declared.product && self.product_negative)
+            || (!declared.discussion && self.discussion_negative);
         match (negative, self.banner, self.positive) {
             (true, _, false) => -1,
             (false, true, false) => BANNER_ONLY,
@@ -1687,7 +1706,8 @@ fn class_id_words(attrs: &Attrs<'_>) -> ClassWords {
             let Some(bucket) = vocabulary.get(first.to_ascii_lowercase() as usize) else {
                 continue;
             };
-            let (mut banner, mut negative, mut product_negative) = (false, false, false);
+            let (mut banner, mut negative, mut product_negative, mut discussion_negative) =
+                (false, false, false, false);
             for &(word, kind) in bucket {
                 let prefix = token.len() >= word.len() && lower_eq(&token[..word.len()], word);
                 let exact = prefix && token.len() == word.len();
@@ -1697,6 +1717,7 @@ fn class_id_words(attrs: &Attrs<'_>) -> ClassWords {
                     Vocab::Exact => negative |= exact,
                     Vocab::Prefix => negative |= prefix,
                     Vocab::ProductPrefix => product_negative |= prefix,
+                    Vocab::DiscussionPrefix => discussion_negative |= prefix,
                 }
             }
             // A banner token is judged by its content (see BANNER_ONLY), not as plain
@@ -1707,6 +1728,8 @@ fn class_id_words(attrs: &Attrs<'_>) -> ClassWords {
                 words.negative = true;
             } else if product_negative {
                 words.product_negative = true;
+            } else if discussion_negative {
+                words.discussion_negative = true;
             }
         }
     }
@@ -1720,6 +1743,7 @@ enum Vocab {
     Positive,
     Banner,
     ProductPrefix,
+    DiscussionPrefix,
 }
 
 /// Vocabulary words by their first byte.
@@ -1730,12 +1754,13 @@ fn vocabulary() -> &'static VocabTable {
     static TABLE: std::sync::OnceLock<VocabTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: VocabTable = std::array::from_fn(|_| Vec::new());
-        let lists: [(&[&str], Vocab); 5] = [
+        let lists: [(&[&str], Vocab); 6] = [
             (NEGATIVE_PREFIXES, Vocab::Prefix),
             (NEGATIVE_EXACT, Vocab::Exact),
             (POSITIVE, Vocab::Positive),
             (&["banner"], Vocab::Banner),
             (PRODUCT_NEGATIVE_PREFIXES, Vocab::ProductPrefix),
+            (DISCUSSION_NEGATIVE_PREFIXES, Vocab::DiscussionPrefix),
         ];
         for (list, kind) in lists {
             for word in list {
@@ -2106,6 +2131,36 @@ mod tests {
         let text = extract_text(&html);
         assert!(text.contains("Our technicians repair"), "{text}");
         assert!(!text.contains("save big"), "{text}");
+    }
+
+    #[test]
+    fn comments_are_the_content_of_declared_discussion_threads() {
+        let page = |head: &str| {
+            let replies: String = (0..3)
+                .map(|i| {
+                    format!(
+                        "<div class=\"comment-body\"><p>Reply {i}: a refractor of {} mm \
+                         shows the planets well and needs no collimation at all.</p></div>",
+                        60 + 10 * i
+                    )
+                })
+                .collect();
+            format!(
+                "<html><head>{head}</head><body><main><h1>Which telescope first?</h1>\
+                 <p>Opening post: I am new to astronomy and would like advice on a first \
+                 telescope for planets and deep-sky objects.</p>{}\
+                 <section class=\"comments\">{replies}</section></main></body></html>",
+                article(4)
+            )
+        };
+        let ld = "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \
+                  \"@type\": \"DiscussionForumPosting\", \"headline\": \"Which telescope first?\"}\
+                  </script>";
+        let thread = extract_text(&page(ld));
+        assert!(thread.contains("Reply 2: a refractor of 80 mm"), "{thread}");
+        let article = extract_text(&page(""));
+        assert!(article.contains("Opening post"), "{article}");
+        assert!(!article.contains("Reply 2"), "{article}");
     }
 
     #[test]
