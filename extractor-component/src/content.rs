@@ -326,6 +326,12 @@ const POSTER_PREFIXES: &[&str] = &["avatar", "gravatar", "signature"];
 /// decide nothing.)
 const POST_BODY_PARTS: &[&str] = &["content", "text", "body"];
 
+/// Text an article's opening section (headline and lead) holds at least.
+const MIN_LEAD_CHARS: u32 = 200;
+
+/// Link share above which a section holding the h1 is a site header, not a lead.
+const MAX_LEAD_LINK_DENSITY: f32 = 0.3;
+
 /// A poster panel is a few lines; anything longer holds the post itself.
 const MAX_POSTER_PANEL_CHARS: u32 = 300;
 
@@ -584,7 +590,34 @@ impl<'f, 'a> Analysis<'f, 'a> {
         is_heading(name)
             || name == "p"
             || (self.class_weight[i] == BANNER_ONLY && self.holds_heading(i))
+            || self.is_lead_section(i)
             || self.named_by_heading_anchor(i)
+    }
+
+    /// Whether `i` is the opening of the article under a boilerplate name (a
+    /// `layout__header` holding the h1 and the lead paragraphs): it holds an h1 and
+    /// reads as prose, where a site header is a logo and a menu of links.
+    fn is_lead_section(&self, i: usize) -> bool {
+        let flat = self.flat;
+        let end = flat.nodes[i].end as usize;
+        if self.hard_text[i] < MIN_LEAD_CHARS
+            || !(i + 1..end.min(i + 400)).any(|j| flat.nodes[j].name == "h1")
+        {
+            return false;
+        }
+        let mut link = 0u32;
+        let mut j = i + 1;
+        while j < end {
+            if self.hard[j] {
+                j = flat.nodes[j].end as usize;
+                continue;
+            }
+            if self.in_link[j] {
+                link += self.own_chars[j];
+            }
+            j += 1;
+        }
+        (link as f32) < MAX_LEAD_LINK_DENSITY * self.hard_text[i] as f32
     }
 
     /// Whether a heading (h1–h3) opens somewhere in `i`'s first few hundred nodes.
@@ -2161,6 +2194,26 @@ mod tests {
         let article = extract_text(&page(""));
         assert!(article.contains("Opening post"), "{article}");
         assert!(!article.contains("Reply 2"), "{article}");
+    }
+
+    #[test]
+    fn article_openings_under_header_names_are_kept_but_site_headers_dropped() {
+        let menu: String = (0..12)
+            .map(|i| format!("<li><a href=\"/guide/{i}\">Reference section {i}</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><div class=\"site-header\"><h1><a href=\"/\">Docs home</a></h1><ul>{menu}\
+             </ul></div><main><div class=\"layout__header\"><h1>Using the Fetch API</h1>\
+             <p>The Fetch API provides an interface for making HTTP requests and processing \
+             the responses. It is promise-based and integrated with service workers.</p>\
+             <p>Unlike the older interface it replaces, it needs no callbacks at all.</p></div>\
+             {}</main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("The Fetch API provides"), "{text}");
+        assert!(text.contains("3: The river"), "{text}");
+        assert!(!text.contains("Reference section"), "{text}");
     }
 
     #[test]
