@@ -56,7 +56,6 @@ const NEGATIVE_PREFIXES: &[&str] = &[
     "masthead",
     "footer",
     "toolbar",
-    "widget",
     "skiplink",
     "byline",
     "author",
@@ -72,6 +71,11 @@ const NEGATIVE_PREFIXES: &[&str] = &[
 /// bar, or a landing page's hero section holding its headline and lead. Which one
 /// is decided by whether it holds a heading.
 const BANNER_ONLY: i8 = -2;
+
+/// Class/id weight of an element whose only boilerplate word is "widget": a sidebar
+/// box of links, or a page builder's content block (Elementor, HubSpot modules).
+/// Which one is decided by whether it reads as prose.
+const WIDGET_ONLY: i8 = -3;
 
 /// Extra class/id prefixes that mark boilerplate on product pages only: there customer
 /// reviews, Q&A widgets, shipping/returns boxes and cross-sell carousels surround the
@@ -328,6 +332,12 @@ const POST_BODY_PARTS: &[&str] = &["content", "text", "body"];
 
 /// Text an article's opening section (headline and lead) holds at least.
 const MIN_LEAD_CHARS: u32 = 200;
+
+/// Link share from which a "widget" is a box of links (recent posts, tag cloud)
+/// rather than a page builder's text, heading or image block. (On product pages
+/// widgets are the cart, currency and wish-list pop-ups around the product, and stay
+/// boilerplate.)
+const MAX_WIDGET_LINK_SHARE: f32 = 0.5;
 
 /// Link share above which a section holding the h1 is a site header, not a lead.
 const MAX_LEAD_LINK_DENSITY: f32 = 0.3;
@@ -590,6 +600,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
         is_heading(name)
             || name == "p"
             || (self.class_weight[i] == BANNER_ONLY && self.holds_heading(i))
+            || (self.class_weight[i] == WIDGET_ONLY
+                && !self.declared.product
+                && self.link_share(i) < MAX_WIDGET_LINK_SHARE)
             || self.is_lead_section(i)
             || self.named_by_heading_anchor(i)
     }
@@ -600,11 +613,15 @@ impl<'f, 'a> Analysis<'f, 'a> {
     fn is_lead_section(&self, i: usize) -> bool {
         let flat = self.flat;
         let end = flat.nodes[i].end as usize;
-        if self.hard_text[i] < MIN_LEAD_CHARS
-            || !(i + 1..end.min(i + 400)).any(|j| flat.nodes[j].name == "h1")
-        {
-            return false;
-        }
+        self.hard_text[i] >= MIN_LEAD_CHARS
+            && (i + 1..end.min(i + 400)).any(|j| flat.nodes[j].name == "h1")
+            && self.link_share(i) < MAX_LEAD_LINK_DENSITY
+    }
+
+    /// Share of `i`'s text (with only hard pruning) inside links.
+    fn link_share(&self, i: usize) -> f32 {
+        let flat = self.flat;
+        let end = flat.nodes[i].end as usize;
         let mut link = 0u32;
         let mut j = i + 1;
         while j < end {
@@ -617,7 +634,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             j += 1;
         }
-        (link as f32) < MAX_LEAD_LINK_DENSITY * self.hard_text[i] as f32
+        link as f32 / self.hard_text[i].max(1) as f32
     }
 
     /// Whether a heading (h1–h3) opens somewhere in `i`'s first few hundred nodes.
@@ -1702,6 +1719,7 @@ struct ClassWords {
     discussion_negative: bool,
     positive: bool,
     banner: bool,
+    widget: bool,
 }
 
 impl ClassWords {
@@ -1709,10 +1727,11 @@ impl ClassWords {
         let negative = self.negative
             || (declared.product && self.product_negative)
             || (!declared.discussion && self.discussion_negative);
-        match (negative, self.banner, self.positive) {
-            (true, _, false) => -1,
-            (false, true, false) => BANNER_ONLY,
-            (false, false, true) => 1,
+        match (negative, self.banner, self.widget, self.positive) {
+            (true, _, _, false) => -1,
+            (false, true, _, false) => BANNER_ONLY,
+            (false, false, true, false) => WIDGET_ONLY,
+            (false, false, false, true) => 1,
             _ => 0,
         }
     }
@@ -1739,24 +1758,28 @@ fn class_id_words(attrs: &Attrs<'_>) -> ClassWords {
             let Some(bucket) = vocabulary.get(first.to_ascii_lowercase() as usize) else {
                 continue;
             };
-            let (mut banner, mut negative, mut product_negative, mut discussion_negative) =
-                (false, false, false, false);
+            let (mut banner, mut widget, mut negative) = (false, false, false);
+            let (mut product_negative, mut discussion_negative) = (false, false);
             for &(word, kind) in bucket {
                 let prefix = token.len() >= word.len() && lower_eq(&token[..word.len()], word);
                 let exact = prefix && token.len() == word.len();
                 match kind {
                     Vocab::Positive => words.positive |= exact,
                     Vocab::Banner => banner |= prefix,
+                    Vocab::Widget => widget |= prefix,
                     Vocab::Exact => negative |= exact,
                     Vocab::Prefix => negative |= prefix,
                     Vocab::ProductPrefix => product_negative |= prefix,
                     Vocab::DiscussionPrefix => discussion_negative |= prefix,
                 }
             }
-            // A banner token is judged by its content (see BANNER_ONLY), not as plain
-            // boilerplate; product words count only where plain ones did not match.
+            // Banner and widget tokens are judged by their content (see BANNER_ONLY,
+            // WIDGET_ONLY), not as plain boilerplate; product words count only where
+            // plain ones did not match.
             if banner {
                 words.banner = true;
+            } else if widget {
+                words.widget = true;
             } else if negative {
                 words.negative = true;
             } else if product_negative {
@@ -1775,6 +1798,7 @@ enum Vocab {
     Exact,
     Positive,
     Banner,
+    Widget,
     ProductPrefix,
     DiscussionPrefix,
 }
@@ -1787,11 +1811,12 @@ fn vocabulary() -> &'static VocabTable {
     static TABLE: std::sync::OnceLock<VocabTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: VocabTable = std::array::from_fn(|_| Vec::new());
-        let lists: [(&[&str], Vocab); 6] = [
+        let lists: [(&[&str], Vocab); 7] = [
             (NEGATIVE_PREFIXES, Vocab::Prefix),
             (NEGATIVE_EXACT, Vocab::Exact),
             (POSITIVE, Vocab::Positive),
             (&["banner"], Vocab::Banner),
+            (&["widget"], Vocab::Widget),
             (PRODUCT_NEGATIVE_PREFIXES, Vocab::ProductPrefix),
             (DISCUSSION_NEGATIVE_PREFIXES, Vocab::DiscussionPrefix),
         ];
@@ -2214,6 +2239,32 @@ mod tests {
         assert!(text.contains("The Fetch API provides"), "{text}");
         assert!(text.contains("3: The river"), "{text}");
         assert!(!text.contains("Reference section"), "{text}");
+    }
+
+    #[test]
+    fn page_builder_widgets_are_kept_but_link_box_widgets_dropped() {
+        // Page builders wrap every heading and text block in a "widget"; a blog
+        // sidebar's widgets are boxes of links.
+        let blocks: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<div class=\"elementor-widget elementor-widget-heading\"><h2>Step {i}</h2>\
+                     </div><div class=\"elementor-widget elementor-widget-text-editor\">\
+                     <p>{i}: {PARA}</p></div>"
+                )
+            })
+            .collect();
+        let recent: String = (0..8)
+            .map(|i| format!("<li><a href=\"/p/{i}\">Older post number {i}</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><main><div class=\"elementor-widget-wrap\">{blocks}</div>\
+             <div class=\"widget widget_recent_entries\"><ul>{recent}</ul></div></main></body>"
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Step 3"), "{text}");
+        assert!(text.contains("3: The river"), "{text}");
+        assert!(!text.contains("Older post"), "{text}");
     }
 
     #[test]
