@@ -330,6 +330,9 @@ const POSTER_PREFIXES: &[&str] = &["avatar", "gravatar", "signature"];
 /// decide nothing.)
 const POST_BODY_PARTS: &[&str] = &["content", "text", "body"];
 
+/// Visible text below which a page is taken to hide itself until scripts run.
+const MIN_VISIBLE_PAGE_CHARS: u32 = 200;
+
 /// Text an article's opening section (headline and lead) holds at least.
 const MIN_LEAD_CHARS: u32 = 200;
 
@@ -417,6 +420,23 @@ pub struct Selection {
 
 impl<'f, 'a> Analysis<'f, 'a> {
     pub fn new(flat: &'f Flat<'a>) -> Self {
+        let analysis = Self::build(flat, true);
+        if analysis.hard_text[0] >= MIN_VISIBLE_PAGE_CHARS {
+            return analysis;
+        }
+        // Nearly nothing visible: pages that hide themselves with an inline style
+        // until their scripts load (`<div style="visibility:hidden; min-height:100vh">`
+        // around the whole page) would otherwise come out empty.
+        let unhidden = Self::build(flat, false);
+        if unhidden.hard_text[0] > 2 * analysis.hard_text[0].max(MIN_VISIBLE_PAGE_CHARS) {
+            unhidden
+        } else {
+            analysis
+        }
+    }
+
+    /// The analysis, with inline-style hiding honoured or not.
+    fn build(flat: &'f Flat<'a>, style_hides: bool) -> Self {
         let n = flat.len();
         let mut own_chars = vec![0u32; n];
         let mut own_commas = vec![0u16; n];
@@ -473,7 +493,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 Kind::Element => {
                     in_link[i] = parent_link || node.name == "a";
                     let attrs = Attrs::of(flat, i);
-                    hard[i] = is_hard_boilerplate(node.name, &attrs);
+                    hard[i] = is_hard_boilerplate(node.name, &attrs, style_hides);
                     if !muted[i] {
                         let words = if attrs.id.is_empty() && !attrs.class.is_empty() {
                             *class_words
@@ -1522,7 +1542,7 @@ impl<'a> Attrs<'a> {
 /// Hidden by markup: `hidden`, `aria-hidden=true`, inline `display:none` /
 /// `visibility:hidden`; except streamed segments and disclosure panels, which
 /// script reveals.
-fn is_hidden(attrs: &Attrs<'_>) -> bool {
+fn is_hidden(attrs: &Attrs<'_>, style_hides: bool) -> bool {
     if attrs.hidden && is_streamed_segment(attrs.id) {
         // Streaming server rendering (React 18+ / Next.js) sends each finished
         // segment as `<div hidden id="S:n">` and a script moves it into place: the
@@ -1531,7 +1551,7 @@ fn is_hidden(attrs: &Attrs<'_>) -> bool {
     }
     let hidden = attrs.hidden
         || attrs.aria_hidden
-        || (!attrs.style.is_empty() && {
+        || (style_hides && !attrs.style.is_empty() && {
             let compact: String = attrs
                 .style
                 .chars()
@@ -1662,14 +1682,14 @@ fn walk_live(
     }
 }
 
-fn is_hard_boilerplate(name: &str, attrs: &Attrs<'_>) -> bool {
+fn is_hard_boilerplate(name: &str, attrs: &Attrs<'_>, style_hides: bool) -> bool {
     if is_never_content(name) {
         return true;
     }
     if matches!(name, "body" | "html") {
         return false;
     }
-    is_hidden(attrs) || attrs.role == "dialog" || attrs.role == "alertdialog"
+    is_hidden(attrs, style_hides) || attrs.role == "dialog" || attrs.role == "alertdialog"
 }
 
 /// Records what element `i` declares the page to be: schema.org `Product`,
@@ -2265,6 +2285,26 @@ mod tests {
         assert!(text.contains("Step 3"), "{text}");
         assert!(text.contains("3: The river"), "{text}");
         assert!(!text.contains("Older post"), "{text}");
+    }
+
+    #[test]
+    fn pages_hidden_until_scripts_run_are_read_anyway() {
+        let html = format!(
+            "<body><div style=\"visibility:hidden; min-height:100vh\"><main>{}</main></div>\
+             <div style=\"display:none\"><p>Loading spinner text.</p></div></body>",
+            article(5)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("4: The river"), "{text}");
+        // With visible content on the page, inline-style hiding is honoured.
+        let html = format!(
+            "<body><main>{}</main><div style=\"visibility:hidden\"><p>{PARA} Hidden copy.</p>\
+             </div></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("2: The river"), "{text}");
+        assert!(!text.contains("Hidden copy"), "{text}");
     }
 
     #[test]
