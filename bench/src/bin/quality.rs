@@ -6,6 +6,8 @@
 //!     [--engine native|wasm] [--out bench/reports/latest.json] [--limit N] [--type article]
 //! ```
 //! `--engine wasm` needs `--features wasm` and a built `target/riptide-extractor.wasm`.
+//! `--against dom-smoothie` runs dom_smoothie on every page right after riptide, times both with the same clock and scores both the same
+//! way: a same-run comparison of speed and accuracy.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,6 +51,23 @@ struct Args {
     /// Also print the N lowest-F1 WCXB pages.
     #[arg(long, default_value_t = 0)]
     worst: usize,
+    /// Run another extractor on the same pages in the same run, for comparison.
+    #[arg(long, value_enum)]
+    against: Option<Rival>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Rival {
+    /// dom_smoothie, the Rust port of Mozilla Readability.
+    DomSmoothie,
+}
+
+impl Rival {
+    fn name(self) -> &'static str {
+        match self {
+            Rival::DomSmoothie => "dom_smoothie",
+        }
+    }
 }
 
 /// One way of running the extractor on a page.
@@ -63,6 +82,31 @@ impl Engine for Native {
         riptide_extractor::extract(html, url, &riptide_extractor::Mode::Article)
             .map(Output::from)
             .map_err(|e| e.to_string())
+    }
+}
+
+struct DomSmoothie;
+
+impl Engine for DomSmoothie {
+    fn extract(&mut self, html: &str, url: &str) -> Result<Output, String> {
+        let mut readability =
+            dom_smoothie::Readability::new(html, Some(url), None).map_err(|e| e.to_string())?;
+        let article = readability.parse().map_err(|e| e.to_string())?;
+        Ok(Output {
+            text: article.text_content.to_string(),
+            title: Some(article.title).filter(|t| !t.is_empty()),
+            byline: article.byline,
+            published: article.published_time,
+            language: article.lang,
+            site_name: article.site_name,
+            quality: None,
+        })
+    }
+}
+
+fn rival_engine(rival: Rival) -> Box<dyn Engine> {
+    match rival {
+        Rival::DomSmoothie => Box::new(DomSmoothie),
     }
 }
 
@@ -125,6 +169,18 @@ fn wasm_engine(component: &std::path::Path) -> Result<Box<dyn Engine>> {
     }
 }
 
+/// Runs `f` and returns its result with the CPU seconds it took (wall seconds where
+/// the platform has no per-process CPU clock).
+fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
+    let (c0, w0) = (cpu_seconds(), Instant::now());
+    let out = f();
+    let seconds = match (c0, cpu_seconds()) {
+        (Some(a), Some(b)) => b - a,
+        _ => w0.elapsed().as_secs_f64(),
+    };
+    (out, seconds)
+}
+
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
@@ -173,19 +229,28 @@ fn run() -> Result<()> {
         corpus: corpus.display().to_string(),
         ..Report::default()
     };
+    let mut rival = args.against.map(|kind| {
+        let report = Report {
+            engine: kind.name().to_string(),
+            corpus: corpus.display().to_string(),
+            ..Report::default()
+        };
+        (rival_engine(kind), report, 0.0f64)
+    });
     let cpu_clock = cpu_seconds().is_some();
     let mut spent = 0.0;
     let started = Instant::now();
     for (i, r) in pages.iter().enumerate() {
         let page = load_page(r)?;
         // Only the extraction call is timed: loading, gunzip and scoring are not.
-        let (c0, w0) = (cpu_seconds(), Instant::now());
-        let result = engine.extract(&page.html, &page.url);
-        spent += match (c0, cpu_seconds()) {
-            (Some(a), Some(b)) => b - a,
-            _ => w0.elapsed().as_secs_f64(),
-        };
+        let (result, seconds) = timed(|| engine.extract(&page.html, &page.url));
+        spent += seconds;
         report.add(&page, result);
+        if let Some((rival, rival_report, rival_spent)) = rival.as_mut() {
+            let (result, seconds) = timed(|| rival.extract(&page.html, &page.url));
+            *rival_spent += seconds;
+            rival_report.add(&page, result);
+        }
         if (i + 1) % 250 == 0 {
             eprintln!(
                 "{} / {} pages ({:.0} s)",
@@ -205,6 +270,34 @@ fn run() -> Result<()> {
     };
 
     print!("{}", report.table());
+    if let Some((_, mut rival_report, rival_spent)) = rival {
+        rival_report.speed.docs = pages.len();
+        rival_report.speed.cpu_seconds = rival_spent;
+        rival_report.speed.docs_per_cpu_second =
+            (rival_spent > 0.0).then(|| pages.len() as f64 / rival_spent);
+        rival_report.speed.clock = report.speed.clock.clone();
+        println!(
+            "\n--- {} on the same pages, same run ---",
+            rival_report.engine
+        );
+        print!("{}", rival_report.table());
+        if spent > 0.0 {
+            println!(
+                "speed: riptide {:.2}x as fast as {} (CPU seconds {:.2} vs {:.2})",
+                rival_spent / spent,
+                rival_report.engine,
+                spent,
+                rival_spent
+            );
+        }
+        let rival_path = out_path.with_extension("rival.json");
+        if let Some(dir) = rival_path.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        std::fs::write(&rival_path, serde_json::to_vec_pretty(&rival_report)?)
+            .with_context(|| format!("writing {}", rival_path.display()))?;
+        println!("rival report: {}", rival_path.display());
+    }
     if args.worst > 0 {
         let mut rows: Vec<_> = report
             .pages
