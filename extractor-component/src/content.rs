@@ -416,6 +416,20 @@ pub struct Summary {
 pub struct Selection {
     pub roots: Vec<usize>,
     pub removed: Vec<bool>,
+    /// How well the kept text matches the page's content-like text; `None` when no
+    /// region was chosen (the whole body, custom selectors).
+    pub confidence: Option<Confidence>,
+}
+
+/// The region choice's own estimate of its precision and recall, from the per-text
+/// content likelihoods it was made with: a region that holds most of the page's
+/// content-like text, and little else, is probably the real content.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Confidence {
+    /// Content-like share of the kept text (0–1).
+    pub precision: f32,
+    /// Share of the page's content-like text that was kept (0–1).
+    pub recall: f32,
 }
 
 impl<'f, 'a> Analysis<'f, 'a> {
@@ -841,19 +855,54 @@ impl<'f, 'a> Analysis<'f, 'a> {
     pub fn select(&self, body: usize, strictness: Strictness) -> Selection {
         let removed = self.prune(strictness, body);
         let totals = self.totals(&removed);
-        let chosen = self.best_region(body, &removed, &totals);
+        let (chosen, likely) = self.best_region(body, &removed, &totals);
         let removed = self.clean(chosen, removed, &totals);
+        let confidence = self.confidence(chosen, &removed, &likely, likely[body]);
         Selection {
             roots: vec![chosen],
             removed,
+            confidence: Some(confidence),
+        }
+    }
+
+    /// Precision and recall of what `root` keeps after `removed`, counting each text
+    /// node's `likely` content characters against its characters and against the
+    /// page's `page_likely` total.
+    fn confidence(
+        &self,
+        root: usize,
+        removed: &[bool],
+        likely: &[f32],
+        page_likely: f32,
+    ) -> Confidence {
+        let flat = self.flat;
+        let end = flat.nodes[root].end as usize;
+        let (mut kept, mut chars) = (0f32, 0u32);
+        let mut i = root;
+        while i < end {
+            if removed[i] {
+                i = flat.nodes[i].end as usize;
+                continue;
+            }
+            if flat.nodes[i].kind == Kind::Text {
+                kept += likely[i];
+                chars += self.own_chars[i];
+            }
+            i += 1;
+        }
+        let ratio = |a: f32, b: f32| if b > 0.0 { (a / b).min(1.0) } else { 0.0 };
+        Confidence {
+            precision: ratio(kept, chars as f32),
+            recall: ratio(kept, page_likely),
         }
     }
 
     /// The node whose text best matches the page's content-like text, by an F1 proxy:
     /// each text node counts as content with a likelihood from its block (long,
     /// link-free blocks are content; short and link text mostly is not), and a region
-    /// scores `2·content(N) / (text(N) + content(page))`.
-    fn best_region(&self, body: usize, removed: &[bool], totals: &Totals) -> usize {
+    /// scores `2·content(N) / (text(N) + content(page))`. Also returns the content
+    /// likelihood mass of every node (text nodes: their own; elements: their subtree).
+    fn best_region(&self, body: usize, removed: &[bool], totals: &Totals) -> (usize, Vec<f32>) {
         let flat = self.flat;
         let n = flat.len();
         let dropped = self.dropped(removed);
@@ -907,7 +956,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 best = i;
             }
         }
-        best
+        (best, content)
     }
 
     /// The nearest block-level ancestor of `i` (for text: the paragraph it is in).
@@ -1320,6 +1369,7 @@ pub fn full(analysis: &Analysis<'_, '_>, body: usize) -> Selection {
     Selection {
         roots: vec![body],
         removed: analysis.prune(Strictness::Hard, body),
+        confidence: None,
     }
 }
 
@@ -2356,5 +2406,39 @@ mod tests {
             "{}",
             &text[..text.len().min(200)]
         );
+    }
+
+    fn confidence_of(html: &str) -> Confidence {
+        let doc = crate::dom::parse(html);
+        let flat = Flat::build(doc.tree.root());
+        let analysis = Analysis::new(&flat);
+        let body = flat.find("body").unwrap_or(0);
+        find(&analysis, body).confidence.unwrap_or_default()
+    }
+
+    #[test]
+    fn confidence_is_high_for_one_clear_article_and_low_for_split_content() {
+        let clear = confidence_of(&format!(
+            "<body><nav><a href=/>Home</a><a href=/a>About us</a></nav>\
+             <article>{}</article></body>",
+            (0..6)
+                .map(|i| format!("<p>{i}: {PARA} {PARA}</p>"))
+                .collect::<String>()
+        ));
+        assert!(clear.precision > 0.9 && clear.recall > 0.95, "{clear:?}");
+        // Two equal, unrelated columns of prose: whichever is chosen, half the page's
+        // content-like text is left behind.
+        let split = confidence_of(&format!(
+            "<body><div><section>{}</section></div><p>-</p><div><section>{}</section></div></body>",
+            article(3),
+            article(3)
+        ));
+        assert!(split.recall < clear.recall, "{split:?} vs {clear:?}");
+        // A region of short link lines reads as little content.
+        let links: String = (0..20)
+            .map(|i| format!("<li><a href=/p{i}>Page {i}</a></li>"))
+            .collect();
+        let menu = confidence_of(&format!("<body><ul>{links}</ul></body>"));
+        assert!(menu.precision < 0.5, "{menu:?}");
     }
 }

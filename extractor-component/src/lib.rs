@@ -177,8 +177,6 @@ pub fn extract_with_stats(
                 out.text = paragraphs_text(body_text);
                 out.markdown = out.text.clone();
                 summary.chars = non_ws_chars(&out.text);
-                summary.link_chars = 0;
-                summary.paragraphs = out.text.split("\n\n").count() as u32;
                 from_structured = true;
             }
         }
@@ -196,7 +194,6 @@ pub fn extract_with_stats(
                 out.text = join_nonempty(&desc, &out.text);
                 out.markdown = join_nonempty(&desc, &out.markdown);
                 summary.chars += non_ws_chars(&desc);
-                summary.paragraphs += 1;
             }
         }
     }
@@ -207,12 +204,12 @@ pub fn extract_with_stats(
     let signals = quality::Signals {
         content_chars: summary.chars,
         page_chars: analysis.visible_text(body),
-        link_chars: summary.link_chars,
-        paragraphs: summary.paragraphs,
-        has_title: meta.title.is_some(),
-        has_metadata: meta.byline.is_some()
-            || meta.published_iso.is_some()
-            || meta.description.is_some(),
+        confidence: selection.confidence,
+        whole_body: selection.roots == [body],
+        declared_non_article: meta
+            .page_type_hint
+            .as_deref()
+            .is_some_and(|t| !quality::is_article_type(t)),
         from_structured_data: from_structured,
     };
     out.quality_score = Some(quality::score(&signals, &out.text));
@@ -317,7 +314,11 @@ fn select_custom(analysis: &Analysis<'_, '_>, selectors: &[Selector]) -> Selecti
         }
         i += 1;
     }
-    Selection { roots, removed }
+    Selection {
+        roots,
+        removed,
+        confidence: None,
+    }
 }
 
 /// A declared product description shorter than this is a tagline, not a

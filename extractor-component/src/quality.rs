@@ -1,8 +1,16 @@
-//! A 0–100 score for "this is probably the real main content".
+//! A 0–100 score for "this is probably the real main content", meant to track the
+//! word F1 of the extraction against a human's choice of main content.
 //!
-//! Each signal is something that separates good extractions from bad ones on real
-//! pages: enough text, in several paragraphs, not mostly links, a sensible share of the
-//! page, a page that describes itself, and no boilerplate phrases leaking in.
+//! The score starts at 100 and loses points for each sign of a doubtful extraction,
+//! each penalty growing linearly between two break points and then saturating:
+//! little text; a region choice that kept text that does not read as content or left
+//! content-like text behind ([`crate::content::Confidence`]); a region that is the
+//! whole body or a sliver of the page; text made of short or numeric lines (menus,
+//! price grids, UI debris); a page that declares itself something other than an
+//! article (product, listing, FAQ, thread: pages where the main region is itself a
+//! judgement call); boilerplate phrases left in. The weights and break points were
+//! set on WCXB-dev (Pearson with per-page F1 0.53 → 0.62) and are round numbers
+//! because the fit is flat around them.
 
 /// What the pipeline knows about one extraction.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -11,18 +19,18 @@ pub struct Signals {
     pub content_chars: u32,
     /// Non-whitespace characters of the whole visible page.
     pub page_chars: u32,
-    /// Characters of the content inside links.
-    pub link_chars: u32,
-    /// Paragraph-like blocks with real text in the content.
-    pub paragraphs: u32,
-    pub has_title: bool,
-    /// Byline, date or description present.
-    pub has_metadata: bool,
+    /// The region choice's estimate of its own precision and recall; `None` when no
+    /// region was chosen (full page, custom selectors).
+    pub confidence: Option<crate::content::Confidence>,
+    /// The chosen region is the whole body: no container stood out.
+    pub whole_body: bool,
+    /// The page's structured data names a main entity that is not an article.
+    pub declared_non_article: bool,
     /// The content came from structured data rather than the DOM.
     pub from_structured_data: bool,
 }
 
-/// Phrases that belong to page furniture, not to content.
+/// Phrases that belong to page furniture, not to content (ASCII, lower case).
 const BOILERPLATE: &[&str] = &[
     "cookie",
     "accept all",
@@ -39,65 +47,92 @@ const BOILERPLATE: &[&str] = &[
     "follow us",
 ];
 
-/// The score for `signals`, with `text` (the rendered plain text) scanned for
-/// boilerplate leakage.
+/// 0 at or past `good`, 1 at or past `bad`, linear between (either order).
+fn ramp(value: f32, good: f32, bad: f32) -> f32 {
+    ((value - good) / (bad - good)).clamp(0.0, 1.0)
+}
+
+/// Whether a JSON-LD `@type` names an article (news, blog post, report, …).
+pub fn is_article_type(t: &str) -> bool {
+    t.ends_with("Article") || t.eq_ignore_ascii_case("article") || t == "BlogPosting"
+}
+
+/// The score for `signals`, with `text` (the rendered plain text) scanned for its
+/// line shape and boilerplate leakage.
 pub fn score(signals: &Signals, text: &str) -> u8 {
     if signals.content_chars == 0 {
         return 0;
     }
     let chars = signals.content_chars as f32;
-    // Length: log-scaled, saturating around 3,000 characters.
-    let length =
-        ((chars.max(1.0).ln() - 50f32.ln()) / (3000f32.ln() - 50f32.ln())).clamp(0.0, 1.0) * 35.0;
-    let paragraphs = (signals.paragraphs.min(8) as f32 / 8.0) * 20.0;
-    let link_density = signals.link_chars as f32 / chars;
-    let links = (1.0 - link_density * 2.0).clamp(0.0, 1.0) * 20.0;
-    let share = chars / signals.page_chars.max(1) as f32;
-    // Tiny shares mean a sliver was picked; the whole page means nothing was removed.
-    let ratio = if share < 0.05 {
-        share / 0.05 * 5.0
-    } else if share > 0.95 && signals.page_chars > 2000 {
-        6.0
-    } else {
-        10.0
+    // Below ~100 characters there is hardly an article; past ~1,500 length says no more.
+    let mut penalty = 28.0 * ramp(chars.ln(), 1500f32.ln(), 100f32.ln());
+    let (precision, recall) = match (signals.from_structured_data, signals.confidence) {
+        // The DOM had nothing usable: the declared body is a guess at best.
+        (true, _) => (1.0, 1.0),
+        (false, Some(c)) => (ramp(c.precision, 0.9, 0.4), ramp(c.recall, 1.0, 0.3)),
+        (false, None) => (0.0, 0.0),
     };
-    let mut meta = 0.0;
-    if signals.has_title {
-        meta += 8.0;
+    penalty += 13.0 * precision + 19.0 * recall;
+    let share = chars / signals.page_chars.max(1) as f32;
+    penalty += 8.0 * ramp(share, 0.5, 0.1);
+    if signals.whole_body {
+        penalty += 8.0;
     }
-    if signals.has_metadata {
-        meta += 7.0;
+    if signals.declared_non_article {
+        penalty += 10.0;
     }
-    let lower = text.to_lowercase();
-    let hits = BOILERPLATE.iter().filter(|p| lower.contains(*p)).count() as f32;
-    let leakage = (hits * 4.0).min(20.0);
     let shape = text_shape(text);
-    let mut total = length + paragraphs + links + ratio + meta - leakage + shape;
-    if signals.from_structured_data {
-        total = total.min(70.0);
-    }
-    total.round().clamp(0.0, 100.0) as u8
+    penalty += 10.0 * ramp(shape.short_lines, 0.3, 0.9) + 10.0 * ramp(shape.digits, 0.0, 0.1);
+    penalty += (4 * leaked_phrases(text)).min(20) as f32;
+    (100.0 - penalty).round().clamp(0.0, 100.0) as u8
 }
 
-/// Points from the shape of the text: prose comes in long lines of words; UI debris,
-/// menus and price grids come as short lines full of digits. On WCXB-dev these
-/// shapes separate good from bad extractions beyond what length alone says.
-fn text_shape(text: &str) -> f32 {
+/// How many [`BOILERPLATE`] phrases occur in `text`, ASCII case-insensitively, in one
+/// pass and without a lower-cased copy of the text.
+fn leaked_phrases(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut found = [false; BOILERPLATE.len()];
+    for i in 0..bytes.len() {
+        let b = bytes[i].to_ascii_lowercase();
+        if !b.is_ascii_lowercase() {
+            continue;
+        }
+        let rest = &bytes[i..];
+        for (k, phrase) in BOILERPLATE.iter().enumerate() {
+            let p = phrase.as_bytes();
+            if !found[k]
+                && p[0] == b
+                && rest.len() >= p.len()
+                && rest[..p.len()].eq_ignore_ascii_case(p)
+            {
+                found[k] = true;
+            }
+        }
+    }
+    found.iter().filter(|&&f| f).count()
+}
+
+/// The line shape of a text: prose comes in long lines of words; UI debris, menus and
+/// price grids come as short lines full of digits.
+struct Shape {
+    /// Share of the non-blank lines with fewer than five words.
+    short_lines: f32,
+    /// Share of ASCII digits among the characters of the non-blank lines.
+    digits: f32,
+}
+
+fn text_shape(text: &str) -> Shape {
     let mut lines = 0u32;
     let mut short = 0u32;
-    let mut long = 0u32;
     let mut chars = 0u32;
     let mut digits = 0u32;
     for line in text.lines() {
-        let words = crate::words::count(line);
         if line.trim().is_empty() {
             continue;
         }
         lines += 1;
-        if words < 5 {
+        if crate::words::count(line) < 5 {
             short += 1;
-        } else if words >= 25 {
-            long += 1;
         }
         for c in line.chars() {
             chars += 1;
@@ -106,33 +141,39 @@ fn text_shape(text: &str) -> f32 {
             }
         }
     }
-    if lines == 0 {
-        return 0.0;
+    Shape {
+        short_lines: short as f32 / lines.max(1) as f32,
+        digits: digits as f32 / chars.max(1) as f32,
     }
-    let short_share = short as f32 / lines as f32;
-    let digit_share = digits as f32 / chars.max(1) as f32;
-    3.0 * (1.0 + long as f32).ln() - 20.0 * short_share - 100.0 * digit_share
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Confidence;
 
     fn article() -> Signals {
         Signals {
             content_chars: 4000,
             page_chars: 6000,
-            link_chars: 100,
-            paragraphs: 10,
-            has_title: true,
-            has_metadata: true,
-            from_structured_data: false,
+            confidence: Some(Confidence {
+                precision: 0.95,
+                recall: 1.0,
+            }),
+            ..Signals::default()
         }
     }
 
+    const PROSE: &str = "The river rose through the night, and by morning the town had moved \
+        its market to the hill, where traders, farmers and children waited for the water.";
+
+    fn prose() -> String {
+        format!("{PROSE}\n\n").repeat(5)
+    }
+
     #[test]
-    fn a_real_article_scores_high() {
-        assert!(score(&article(), "A long story about rivers.") >= 90);
+    fn a_clean_article_scores_full_marks() {
+        assert_eq!(score(&article(), &prose()), 100);
     }
 
     #[test]
@@ -141,33 +182,89 @@ mod tests {
     }
 
     #[test]
-    fn link_lists_and_slivers_score_low() {
-        let nav = Signals {
+    fn a_link_farm_scores_far_below_an_article() {
+        // A region of short link lines: little of it reads as content, the page's
+        // content-like text lies elsewhere, and it is a sliver of the page.
+        let farm = Signals {
             content_chars: 300,
             page_chars: 20_000,
-            link_chars: 280,
-            paragraphs: 0,
+            confidence: Some(Confidence {
+                precision: 0.35,
+                recall: 0.2,
+            }),
             ..Signals::default()
         };
-        assert!(score(&nav, "Home About Contact") < 30);
+        let text = "Home\nNews\nSport\nWeather\nContact us\nAbout\n";
+        assert!(score(&farm, text) < 40, "{}", score(&farm, text));
+        assert!(score(&farm, text) + 60 < score(&article(), &prose()));
+    }
+
+    #[test]
+    fn a_cookie_wall_scores_far_below_an_article() {
+        let wall = Signals {
+            content_chars: 160,
+            page_chars: 200,
+            confidence: Some(Confidence {
+                precision: 0.6,
+                recall: 1.0,
+            }),
+            whole_body: true,
+            ..Signals::default()
+        };
+        let text = "We use cookies to improve your experience. Accept all\nManage cookies\n\
+            Privacy policy\nTerms of use";
+        assert!(score(&wall, text) < 50, "{}", score(&wall, text));
+    }
+
+    #[test]
+    fn an_unsure_region_choice_lowers_the_score() {
+        let sure = score(&article(), &prose());
+        let mut unsure = article();
+        unsure.confidence = Some(Confidence {
+            precision: 0.6,
+            recall: 0.7,
+        });
+        assert!(score(&unsure, &prose()) + 15 <= sure);
+    }
+
+    #[test]
+    fn structured_data_fallbacks_and_non_articles_score_lower() {
+        let dom = score(&article(), &prose());
+        let fallback = Signals {
+            from_structured_data: true,
+            confidence: None,
+            ..article()
+        };
+        assert!(score(&fallback, &prose()) + 30 <= dom);
+        let product = Signals {
+            declared_non_article: true,
+            ..article()
+        };
+        assert_eq!(score(&product, &prose()), dom - 10);
     }
 
     #[test]
     fn prose_outscores_short_numeric_lines() {
-        let prose = "The river rose through the night, and by morning the town had moved \
-            its market to the hill, where traders, farmers and children waited for the water.\n\n"
-            .repeat(5);
         let grid = "Size 42\n$19.99\nQty 1\nIn stock: 12\n".repeat(10);
-        assert!(score(&article(), &prose) > score(&article(), &grid) + 20);
+        assert!(score(&article(), &prose()) >= score(&article(), &grid) + 18);
     }
 
     #[test]
-    fn boilerplate_leakage_lowers_the_score() {
-        let clean = score(&article(), "A long story about rivers.");
-        let leaky = score(
-            &article(),
-            "We use cookies. Accept all. Privacy policy. Subscribe to our newsletter.",
+    fn boilerplate_phrases_are_found_in_any_ascii_case() {
+        assert_eq!(
+            leaked_phrases("We use COOKIES. Accept All. privacy Policy."),
+            3
         );
-        assert!(leaky + 10 <= clean, "{leaky} vs {clean}");
+        assert_eq!(leaked_phrases("Follow us"), 1);
+        // A phrase at the very end, and one cut short by the end.
+        assert_eq!(leaked_phrases("read our newsletter"), 1);
+        assert_eq!(leaked_phrases("read our newslett"), 0);
+        assert_eq!(leaked_phrases("Ünïcödé text, no phrases"), 0);
+        let clean = score(&article(), &prose());
+        let leaky = format!(
+            "{}We use cookies. Privacy policy. Subscribe to our newsletter.",
+            prose()
+        );
+        assert!(score(&article(), &leaky) + 10 <= clean);
     }
 }

@@ -223,3 +223,34 @@ fn declared_product_description_is_added_when_the_region_lacks_it() {
         out.text
     );
 }
+
+#[test]
+fn quality_ranks_a_clean_article_above_a_link_farm_and_a_cookie_wall() {
+    let score = |html: &str| {
+        extract(html, "https://example.com/", &Mode::Article)
+            .expect("extracts")
+            .quality_score
+            .unwrap_or(0)
+    };
+    let article = score(&page());
+    assert!(article >= 90, "{article}");
+    let links: String = (0..30)
+        .map(|i| format!("<li><a href=\"/tag/{i}\">Topic {i}</a></li>"))
+        .collect();
+    let farm = score(&format!(
+        "<html><body><div class=\"tags\"><ul>{links}</ul></div></body></html>"
+    ));
+    assert!(
+        farm + 40 <= article,
+        "link farm {farm} vs article {article}"
+    );
+    let wall = score(
+        "<html><body><div class=\"overlay\"><p>We use cookies to improve your experience. \
+         By continuing you accept all cookies.</p><p>Privacy policy</p><button>Accept all</button>\
+         </div></body></html>",
+    );
+    assert!(
+        wall + 25 <= article,
+        "cookie wall {wall} vs article {article}"
+    );
+}
