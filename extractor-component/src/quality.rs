@@ -83,67 +83,91 @@ pub fn score(signals: &Signals, text: &str) -> u8 {
     }
     let shape = text_shape(text);
     penalty += 10.0 * ramp(shape.short_lines, 0.3, 0.9) + 10.0 * ramp(shape.digits, 0.0, 0.1);
-    penalty += (4 * leaked_phrases(text)).min(20) as f32;
+    penalty += (4 * shape.phrases).min(20) as f32;
     (100.0 - penalty).round().clamp(0.0, 100.0) as u8
 }
 
-/// How many [`BOILERPLATE`] phrases occur in `text`, ASCII case-insensitively, in one
-/// pass and without a lower-cased copy of the text.
-fn leaked_phrases(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut found = [false; BOILERPLATE.len()];
-    for i in 0..bytes.len() {
-        let b = bytes[i].to_ascii_lowercase();
-        if !b.is_ascii_lowercase() {
-            continue;
-        }
-        let rest = &bytes[i..];
-        for (k, phrase) in BOILERPLATE.iter().enumerate() {
-            let p = phrase.as_bytes();
-            if !found[k]
-                && p[0] == b
-                && rest.len() >= p.len()
-                && rest[..p.len()].eq_ignore_ascii_case(p)
-            {
-                found[k] = true;
-            }
-        }
-    }
-    found.iter().filter(|&&f| f).count()
-}
-
-/// The line shape of a text: prose comes in long lines of words; UI debris, menus and
-/// price grids come as short lines full of digits.
+/// The line shape of a text (prose comes in long lines of words; UI debris, menus and
+/// price grids as short lines full of digits) and the boilerplate phrases in it.
 struct Shape {
     /// Share of the non-blank lines with fewer than five words.
     short_lines: f32,
     /// Share of ASCII digits among the characters of the non-blank lines.
     digits: f32,
+    /// How many [`BOILERPLATE`] phrases start a word somewhere in the text.
+    phrases: usize,
 }
 
+/// First letters of the [`BOILERPLATE`] phrases, as a bit set over `a`..=`z`.
+const PHRASE_STARTS: u32 = {
+    let mut mask = 0u32;
+    let mut k = 0;
+    while k < BOILERPLATE.len() {
+        mask |= 1 << (BOILERPLATE[k].as_bytes()[0] - b'a');
+        k += 1;
+    }
+    mask
+};
+
+/// One pass over the bytes of `text`: ASCII (most text) needs no char decoding, and
+/// phrases are matched ASCII case-insensitively where a word starts, so no lower-cased
+/// copy of the text is made. Words are those of [`crate::words::count`].
 fn text_shape(text: &str) -> Shape {
     let mut lines = 0u32;
     let mut short = 0u32;
     let mut chars = 0u32;
     let mut digits = 0u32;
+    let mut found = [false; BOILERPLATE.len()];
     for line in text.lines() {
-        if line.trim().is_empty() {
+        let bytes = line.as_bytes();
+        let mut words = 0u32;
+        let mut in_word = false;
+        let mut blank = true;
+        let mut line_chars = 0u32;
+        for (i, &b) in bytes.iter().enumerate() {
+            let word = if b < 0x80 {
+                blank &= b.is_ascii_whitespace() || b == 0x0b;
+                digits += u32::from(b.is_ascii_digit());
+                b.is_ascii_alphanumeric() || b == b'_'
+            } else if b & 0xC0 == 0x80 {
+                // A continuation byte: its char was classified at the leading byte.
+                continue;
+            } else {
+                let c = line[i..].chars().next().unwrap_or(' ');
+                blank &= c.is_whitespace();
+                crate::words::is_word_char(c)
+            };
+            line_chars += 1;
+            if word && !in_word {
+                words += 1;
+                let letter = b.to_ascii_lowercase().wrapping_sub(b'a');
+                if letter < 26 && PHRASE_STARTS & (1 << letter) != 0 {
+                    mark_phrases(&bytes[i..], &mut found);
+                }
+            }
+            in_word = word;
+        }
+        if blank {
             continue;
         }
         lines += 1;
-        if crate::words::count(line) < 5 {
-            short += 1;
-        }
-        for c in line.chars() {
-            chars += 1;
-            if c.is_ascii_digit() {
-                digits += 1;
-            }
-        }
+        chars += line_chars;
+        short += u32::from(words < 5);
     }
     Shape {
         short_lines: short as f32 / lines.max(1) as f32,
         digits: digits as f32 / chars.max(1) as f32,
+        phrases: found.iter().filter(|&&f| f).count(),
+    }
+}
+
+/// Marks the [`BOILERPLATE`] phrases `rest` starts with.
+fn mark_phrases(rest: &[u8], found: &mut [bool; BOILERPLATE.len()]) {
+    for (k, phrase) in BOILERPLATE.iter().enumerate() {
+        let p = phrase.as_bytes();
+        if !found[k] && rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p) {
+            found[k] = true;
+        }
     }
 }
 
@@ -250,16 +274,26 @@ mod tests {
     }
 
     #[test]
+    fn line_shape_counts_short_lines_and_digits_over_non_blank_lines() {
+        let shape = text_shape("Price 42\n\n   \nOne two three four five six\nÜber 1");
+        assert_eq!(shape.short_lines, 2.0 / 3.0);
+        // "42" and "1": 3 digits over 8 + 27 + 6 characters (Ü is one).
+        assert!((shape.digits - 3.0 / 41.0).abs() < 1e-6, "{}", shape.digits);
+    }
+
+    #[test]
     fn boilerplate_phrases_are_found_in_any_ascii_case() {
         assert_eq!(
-            leaked_phrases("We use COOKIES. Accept All. privacy Policy."),
+            text_shape("We use COOKIES. Accept All. privacy Policy.").phrases,
             3
         );
-        assert_eq!(leaked_phrases("Follow us"), 1);
+        assert_eq!(text_shape("Follow us").phrases, 1);
         // A phrase at the very end, and one cut short by the end.
-        assert_eq!(leaked_phrases("read our newsletter"), 1);
-        assert_eq!(leaked_phrases("read our newslett"), 0);
-        assert_eq!(leaked_phrases("Ünïcödé text, no phrases"), 0);
+        assert_eq!(text_shape("read our newsletter").phrases, 1);
+        assert_eq!(text_shape("read our newslett").phrases, 0);
+        assert_eq!(text_shape("Ünïcödé text, no phrases").phrases, 0);
+        // Only where a word starts: "blog in" holds no "log in".
+        assert_eq!(text_shape("Read the blog in full").phrases, 0);
         let clean = score(&article(), &prose());
         let leaky = format!(
             "{}We use cookies. Privacy policy. Subscribe to our newsletter.",
