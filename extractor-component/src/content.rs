@@ -1254,6 +1254,16 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             r
         };
+        // One step of the rolling hash: (hash · BASE + c + 1) mod MOD, where the sum is
+        // below 2·MOD so a subtraction replaces the division.
+        let step = |hash: u64, c: u64| {
+            let r = mulmod(hash, BASE) + c + 1;
+            if r >= MOD {
+                r - MOD
+            } else {
+                r
+            }
+        };
         let flat = self.flat;
         let end = flat.nodes[root].end as usize;
         let span = end - root;
@@ -1272,10 +1282,28 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 continue;
             }
             if flat.nodes[i].kind == Kind::Text {
-                for c in flat.text(i).chars().filter(|c| !c.is_whitespace()) {
-                    for l in c.to_lowercase() {
-                        hash = (mulmod(hash, BASE) + l as u64 + 1) % MOD;
-                        len += 1;
+                let text = flat.text(i);
+                if text.is_ascii() {
+                    // The same hash as below, without decoding and case-mapping chars.
+                    for &b in text.as_bytes() {
+                        if !matches!(b, b' ' | b'\t'..=b'\r') {
+                            hash = step(hash, b.to_ascii_lowercase() as u64);
+                            len += 1;
+                        }
+                    }
+                } else {
+                    for c in text.chars() {
+                        if c.is_ascii() {
+                            if !c.is_ascii_whitespace() && c != '\x0b' {
+                                hash = step(hash, c.to_ascii_lowercase() as u64);
+                                len += 1;
+                            }
+                        } else if !c.is_whitespace() {
+                            for l in c.to_lowercase() {
+                                hash = step(hash, l as u64);
+                                len += 1;
+                            }
+                        }
                     }
                 }
             }

@@ -147,7 +147,7 @@ pub fn extract_with_stats(
         out.language = language::detect(meta.language.as_deref(), "");
         return Ok((out, stats));
     }
-    let base = links::base_url(&doc, page_url.as_ref());
+    let base = links::base_url(&flat, page_url.as_ref());
     let analysis = Analysis::new(&flat);
     let body = flat.find("body").unwrap_or(0);
     let selection = match (mode, selectors) {
@@ -156,9 +156,10 @@ pub fn extract_with_stats(
         _ => content::find(&analysis, body),
     };
     let tree = content::to_tree(&flat, &selection);
-    out.markdown = render::markdown(tree.root(), base.as_ref());
+    let resolver = links::Resolver::new(base.as_ref());
+    out.markdown = render::markdown_with(tree.root(), &resolver);
     out.text = render::text(tree.root());
-    let (links, media) = links::collect(tree.root(), base.as_ref());
+    let (links, media) = links::collect_with(tree.root(), &resolver);
     out.links = links;
     out.media = media;
     let mut summary = analysis.summary(&selection);

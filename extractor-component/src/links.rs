@@ -15,11 +15,14 @@
 //!
 //! The walk is iterative: documents can nest elements tens of thousands deep.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeRef;
-use scraper::{Html, Node};
+use scraper::Node;
 use url::Url;
+
+use crate::dom::{Flat, Kind};
 
 /// Attributes lazy-loading scripts keep the real image URL in.
 const LAZY_SRC_ATTRS: &[&str] = &[
@@ -56,16 +59,15 @@ const EMBED_HOSTS: &[&str] = &[
 ];
 
 /// The URL relative references resolve against: `<base href>` joined to the page URL.
-pub fn base_url(doc: &Html, page_url: Option<&Url>) -> Option<Url> {
+/// `flat` indexes the whole document (a scan of its names is cheaper than a tree walk).
+pub fn base_url(flat: &Flat<'_>, page_url: Option<&Url>) -> Option<Url> {
     // The first `<base>` with an href counts (HTML § 4.2.3), even if it is malformed.
-    let href = doc
-        .tree
-        .root()
-        .descendants()
-        .find_map(|node| match node.value() {
-            Node::Element(el) if el.name() == "base" => crate::dom::attr(el, "href"),
-            _ => None,
-        });
+    let href = flat
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.kind == Kind::Element && n.name == "base")
+        .find_map(|(i, _)| flat.attr(i, "href"));
     let Some(href) = href.map(str::trim).filter(|h| !h.is_empty()) else {
         return page_url.cloned();
     };
@@ -81,6 +83,12 @@ pub fn base_url(doc: &Html, page_url: Option<&Url>) -> Option<Url> {
 
 /// (links, media) under `root`: absolute, deduplicated, in document order.
 pub fn collect(root: NodeRef<'_, Node>, base: Option<&Url>) -> (Vec<String>, Vec<String>) {
+    collect_with(root, &Resolver::new(base))
+}
+
+/// [`collect`] with a shared [`Resolver`] (the Markdown renderer resolves the same
+/// references first).
+pub fn collect_with(root: NodeRef<'_, Node>, base: &Resolver<'_>) -> (Vec<String>, Vec<String>) {
     let mut links = UrlList::default();
     let mut media = UrlList::default();
     let mut next = Some(root);
@@ -196,20 +204,54 @@ fn is_web(url: &Url) -> bool {
 
 /// Resolves one reference; `None` for non-web schemes, fragment-only references and
 /// relative references without a base.
-fn resolve(reference: &str, base: Option<&Url>) -> Option<Url> {
+fn resolve(reference: &str, base: &Resolver<'_>) -> Option<Url> {
     let reference = reference.trim();
     if reference.is_empty() || reference.starts_with('#') {
         return None;
     }
-    let url = match base {
-        Some(base) => base.join(reference).ok()?,
-        None => Url::parse(reference).ok()?,
-    };
-    is_web(&url).then_some(url)
+    base.with(reference, |url| url.filter(|u| is_web(u)).cloned())
+}
+
+/// Resolves references against one base URL, each distinct reference once: the
+/// Markdown renderer and the link collector resolve the same `href`s, pages repeat
+/// theirs (menus, tag lists, image variants), and a URL parse costs far more than a
+/// lookup.
+pub struct Resolver<'u> {
+    base: Option<&'u Url>,
+    seen: RefCell<HashMap<Box<str>, Option<Url>>>,
+}
+
+impl<'u> Resolver<'u> {
+    pub fn new(base: Option<&'u Url>) -> Self {
+        Resolver {
+            base,
+            seen: RefCell::new(HashMap::new()),
+        }
+    }
+
+    pub fn base(&self) -> Option<&'u Url> {
+        self.base
+    }
+
+    /// Calls `f` with `reference` joined to the base, or parsed as an absolute URL when
+    /// there is no base (`None` when that fails). `reference` is taken as given: callers
+    /// trim it.
+    pub fn with<R>(&self, reference: &str, f: impl FnOnce(Option<&Url>) -> R) -> R {
+        if let Some(known) = self.seen.borrow().get(reference) {
+            return f(known.as_ref());
+        }
+        let url = match self.base {
+            Some(base) => base.join(reference).ok(),
+            None => Url::parse(reference).ok(),
+        };
+        let result = f(url.as_ref());
+        self.seen.borrow_mut().insert(reference.into(), url);
+        result
+    }
 }
 
 /// The widest (`w`) or densest (`x`) candidate of a `srcset`.
-fn widest_candidate(srcset: &str, base: Option<&Url>) -> Option<Url> {
+fn widest_candidate(srcset: &str, base: &Resolver<'_>) -> Option<Url> {
     let mut best: Option<(f64, &str)> = None;
     for candidate in split_srcset(srcset) {
         let mut parts = candidate.split_whitespace();
@@ -271,11 +313,16 @@ fn is_embed_player(url: &Url) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scraper::Html;
+
+    fn base_of(doc: &Html, page: Option<&Url>) -> Option<Url> {
+        base_url(&Flat::build(doc.tree.root()), page)
+    }
 
     fn run(html: &str, page: &str) -> (Vec<String>, Vec<String>) {
         let doc = Html::parse_document(html);
         let page = Url::parse(page).ok();
-        let base = base_url(&doc, page.as_ref());
+        let base = base_of(&doc, page.as_ref());
         collect(doc.tree.root(), base.as_ref())
     }
 
@@ -306,7 +353,7 @@ mod tests {
         let html = r#"<head><base href="../static/"></head><body><a href="x.html">x</a></body>"#;
         let doc = Html::parse_document(html);
         let page = Url::parse("https://example.com/a/b/page.html").ok();
-        let base = base_url(&doc, page.as_ref());
+        let base = base_of(&doc, page.as_ref());
         assert_eq!(
             base.as_ref().map(Url::as_str),
             Some("https://example.com/a/static/")
@@ -324,14 +371,14 @@ mod tests {
         let doc = Html::parse_document(r#"<base href="javascript:alert(1)"><a href="p">p</a>"#);
         let page = Url::parse("https://example.com/").ok();
         assert_eq!(
-            base_url(&doc, page.as_ref()).map(String::from).as_deref(),
+            base_of(&doc, page.as_ref()).map(String::from).as_deref(),
             Some("https://example.com/")
         );
     }
 
     fn run_no_page(html: &str) -> (Vec<String>, Vec<String>) {
         let doc = Html::parse_document(html);
-        let base = base_url(&doc, None);
+        let base = base_of(&doc, None);
         collect(doc.tree.root(), base.as_ref())
     }
 

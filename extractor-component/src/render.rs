@@ -11,13 +11,21 @@ use ego_tree::NodeRef;
 use scraper::Node;
 use url::Url;
 
+use crate::links::Resolver;
+
 /// Nesting rendered structurally; anything deeper is written as flat text, so hostile
 /// nesting cannot exhaust the stack.
 const MAX_DEPTH: usize = 256;
 
 /// Renders `root`'s children as Markdown, resolving URLs against `base`.
 pub fn markdown(root: NodeRef<'_, Node>, base: Option<&Url>) -> String {
-    let mut out = Writer::new(true, base);
+    markdown_with(root, &Resolver::new(base))
+}
+
+/// [`markdown`] with a shared [`Resolver`] (the link collector resolves the same
+/// references afterwards).
+pub fn markdown_with(root: NodeRef<'_, Node>, base: &Resolver<'_>) -> String {
+    let mut out = Writer::new(true, Some(base));
     out.children(root, 0);
     out.finish()
 }
@@ -32,7 +40,8 @@ pub fn text(root: NodeRef<'_, Node>) -> String {
 struct Writer<'u> {
     buf: String,
     md: bool,
-    base: Option<&'u Url>,
+    /// Resolves link and image URLs (Markdown only).
+    base: Option<&'u Resolver<'u>>,
     /// Newlines wanted before the next content (0, 1 or 2).
     pending_break: u8,
     pending_space: bool,
@@ -95,7 +104,7 @@ pub(crate) fn is_block(name: &str) -> bool {
 }
 
 impl<'u> Writer<'u> {
-    fn new(md: bool, base: Option<&'u Url>) -> Self {
+    fn new(md: bool, base: Option<&'u Resolver<'u>>) -> Self {
         Writer {
             buf: String::new(),
             md,
@@ -492,7 +501,7 @@ impl<'u> Writer<'u> {
         let href = crate::dom::attr(element, "href")
             .map(str::trim)
             .unwrap_or("");
-        let target = resolve(self.base, href).filter(|u| {
+        let target = self.base.and_then(|b| resolve(b, href)).filter(|u| {
             !u.starts_with("javascript:") && !u.starts_with("data:") && !u.starts_with('#')
         });
         let has_block = node.descendants().skip(1).any(
@@ -523,7 +532,7 @@ impl<'u> Writer<'u> {
                     .and_then(|s| s.split(',').next())
                     .and_then(|s| s.split_whitespace().next())
             });
-        let Some(url) = src.and_then(|s| resolve(self.base, s)) else {
+        let Some(url) = src.and_then(|s| self.base.and_then(|b| resolve(b, s))) else {
             return;
         };
         let alt = collapse(crate::dom::attr(element, "alt").unwrap_or(""));
@@ -682,18 +691,16 @@ fn collapse(s: &str) -> String {
 }
 
 /// `href` made absolute against `base` when possible; as written otherwise.
-pub fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
+pub fn resolve(base: &Resolver<'_>, href: &str) -> Option<String> {
     let href = href.trim();
     if href.is_empty() {
         return None;
     }
-    match base {
-        Some(b) => b.join(href).ok().map(String::from),
-        None => match Url::parse(href) {
-            Ok(u) => Some(u.to_string()),
-            Err(_) => Some(href.to_string()),
-        },
-    }
+    base.with(href, |url| match url {
+        Some(u) => Some(u.as_str().to_owned()),
+        None if base.base().is_none() => Some(href.to_string()),
+        None => None,
+    })
 }
 
 #[cfg(test)]
