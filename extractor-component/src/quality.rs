@@ -98,15 +98,42 @@ struct Shape {
     phrases: usize,
 }
 
-/// First letters of the [`BOILERPLATE`] phrases, as a bit set over `a`..=`z`.
-const PHRASE_STARTS: u32 = {
-    let mut mask = 0u32;
+/// For each letter `a`..=`z`, the [`BOILERPLATE`] phrases starting with it (bit k:
+/// phrase k), so a word start checks only those.
+const PHRASES_BY_LETTER: [u16; 26] = {
+    assert!(BOILERPLATE.len() <= 16, "phrase sets are u16 bit sets");
+    let mut table = [0u16; 26];
     let mut k = 0;
     while k < BOILERPLATE.len() {
-        mask |= 1 << (BOILERPLATE[k].as_bytes()[0] - b'a');
+        table[(BOILERPLATE[k].as_bytes()[0] - b'a') as usize] |= 1 << k;
         k += 1;
     }
-    mask
+    table
+};
+
+const WORD: u8 = 1;
+const DIGIT: u8 = 2;
+const SPACE: u8 = 4;
+
+/// [`WORD`] (`\w`), [`DIGIT`] and [`SPACE`] (`char::is_whitespace`) bits of each ASCII
+/// byte: one lookup instead of three range tests in the per-byte loop.
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            table[b] |= WORD;
+        }
+        if c.is_ascii_digit() {
+            table[b] |= DIGIT;
+        }
+        if c.is_ascii_whitespace() || c == 0x0b {
+            table[b] |= SPACE;
+        }
+        b += 1;
+    }
+    table
 };
 
 /// One pass over the bytes of `text`: ASCII (most text) needs no char decoding, and
@@ -117,7 +144,8 @@ fn text_shape(text: &str) -> Shape {
     let mut short = 0u32;
     let mut chars = 0u32;
     let mut digits = 0u32;
-    let mut found = [false; BOILERPLATE.len()];
+    // Bit k: phrase k was seen.
+    let mut found = 0u16;
     for line in text.lines() {
         let bytes = line.as_bytes();
         let mut words = 0u32;
@@ -126,9 +154,10 @@ fn text_shape(text: &str) -> Shape {
         let mut line_chars = 0u32;
         for (i, &b) in bytes.iter().enumerate() {
             let word = if b < 0x80 {
-                blank &= b.is_ascii_whitespace() || b == 0x0b;
-                digits += u32::from(b.is_ascii_digit());
-                b.is_ascii_alphanumeric() || b == b'_'
+                let class = ASCII_CLASS[b as usize];
+                blank &= class & SPACE != 0;
+                digits += u32::from(class & DIGIT != 0);
+                class & WORD != 0
             } else if b & 0xC0 == 0x80 {
                 // A continuation byte: its char was classified at the leading byte.
                 continue;
@@ -141,8 +170,10 @@ fn text_shape(text: &str) -> Shape {
             if word && !in_word {
                 words += 1;
                 let letter = b.to_ascii_lowercase().wrapping_sub(b'a');
-                if letter < 26 && PHRASE_STARTS & (1 << letter) != 0 {
-                    mark_phrases(&bytes[i..], &mut found);
+                if let Some(&candidates) = PHRASES_BY_LETTER.get(letter as usize) {
+                    if candidates & !found != 0 {
+                        found |= phrases_at(&bytes[i..], candidates & !found);
+                    }
                 }
             }
             in_word = word;
@@ -157,18 +188,23 @@ fn text_shape(text: &str) -> Shape {
     Shape {
         short_lines: short as f32 / lines.max(1) as f32,
         digits: digits as f32 / chars.max(1) as f32,
-        phrases: found.iter().filter(|&&f| f).count(),
+        phrases: found.count_ones() as usize,
     }
 }
 
-/// Marks the [`BOILERPLATE`] phrases `rest` starts with.
-fn mark_phrases(rest: &[u8], found: &mut [bool; BOILERPLATE.len()]) {
-    for (k, phrase) in BOILERPLATE.iter().enumerate() {
-        let p = phrase.as_bytes();
-        if !found[k] && rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p) {
-            found[k] = true;
+/// Which of the `candidates` (bit k: [`BOILERPLATE`] phrase k) `rest` starts with.
+fn phrases_at(rest: &[u8], candidates: u16) -> u16 {
+    let mut hits = 0;
+    let mut left = candidates;
+    while left != 0 {
+        let k = left.trailing_zeros() as usize;
+        left &= left - 1;
+        let p = BOILERPLATE[k].as_bytes();
+        if rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p) {
+            hits |= 1 << k;
         }
     }
+    hits
 }
 
 #[cfg(test)]
