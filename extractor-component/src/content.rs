@@ -1025,9 +1025,12 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let flat = self.flat;
         let end = flat.nodes[root].end as usize;
         // Each element is hashed once, into a group id; the counts live in a Vec.
-        // Sized up front: growing re-hashes every key, each time.
+        // Sized up front (one key per element at most): growing re-hashes every key.
+        let elements = (root + 1..end)
+            .filter(|&i| flat.nodes[i].kind == Kind::Element)
+            .count();
         let mut groups: std::collections::HashMap<(u32, &str, &str), u32> =
-            std::collections::HashMap::with_capacity(end - root);
+            std::collections::HashMap::with_capacity(elements);
         let mut counts: Vec<u32> = Vec::new();
         let mut group_of = vec![u32::MAX; end - root];
         for i in root + 1..end {
