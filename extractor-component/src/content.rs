@@ -2058,6 +2058,29 @@ mod tests {
     }
 
     #[test]
+    fn repeats_match_across_case_spacing_and_non_ascii_text() {
+        // The copy differs in case, in spacing and by a no-break space (which sends it
+        // through the non-ASCII path of the hash): still the same text.
+        let slide = "<div class=slide><h3>Colourful design</h3><p>Step into a world of \
+            creative possibilities.</p></div>";
+        let copy = "<div class=slide><h3>COLOURFUL\u{a0}DESIGN</h3><p>Step   into a world of \
+            creative possibilities.</p></div>";
+        let html = format!("<body><main>{}{slide}{copy}</main></body>", article(3));
+        let text = extract_text(&html);
+        assert_eq!(
+            text.to_lowercase().matches("colourful").count(),
+            1,
+            "{text}"
+        );
+        // Non-ASCII letters are case-folded too.
+        let cafe = "<div class=card><h3>Café Über</h3><p>Ein Ort für Kaffee und Kuchen.</p></div>";
+        let shout = "<div class=card><h3>CAFÉ ÜBER</h3><p>EIN ORT FÜR KAFFEE UND KUCHEN.</p></div>";
+        let html = format!("<body><main>{}{cafe}{shout}</main></body>", article(3));
+        let text = extract_text(&html);
+        assert_eq!(text.to_lowercase().matches("café").count(), 1, "{text}");
+    }
+
+    #[test]
     fn interface_controls_are_dropped() {
         let html = format!(
             "<body><main>{}<p><a href=/cart>Add to cart</a></p><div>Reply With Quote</div>\

@@ -376,6 +376,39 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_shared_resolver_resolves_each_reference_once_with_the_same_results() {
+        let page = Url::parse("https://example.com/dir/").ok();
+        let resolver = Resolver::new(page.as_ref());
+        let first = resolver.with("x?y=1", |u| u.map(Url::to_string));
+        let again = resolver.with("x?y=1", |u| u.map(Url::to_string));
+        assert_eq!(first.as_deref(), Some("https://example.com/dir/x?y=1"));
+        assert_eq!(first, again);
+        assert_eq!(resolver.seen.borrow().len(), 1);
+        // The Markdown renderer and the collector see the same URL for one href.
+        assert_eq!(
+            crate::render::resolve(&resolver, " x?y=1 ").as_deref(),
+            Some("https://example.com/dir/x?y=1")
+        );
+        assert_eq!(resolver.seen.borrow().len(), 1);
+        // Without a base: absolute references parse, relative ones fail (and the
+        // renderer keeps them as written).
+        let bare = Resolver::new(None);
+        assert!(bare.with("rel/x", |u| u.is_none()));
+        assert!(bare.with("rel/x", |u| u.is_none()));
+        assert_eq!(
+            crate::render::resolve(&bare, "rel/x").as_deref(),
+            Some("rel/x")
+        );
+        assert_eq!(resolve("rel/x", &bare), None);
+        assert_eq!(
+            resolve("https://a.example/p", &bare)
+                .map(String::from)
+                .as_deref(),
+            Some("https://a.example/p")
+        );
+    }
+
     fn run_no_page(html: &str) -> (Vec<String>, Vec<String>) {
         let doc = Html::parse_document(html);
         let base = base_of(&doc, None);
