@@ -460,6 +460,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let mut declared = Declared::default();
         // Elements whose weight depends on what the page declares itself to be.
         let mut page_dependent = Vec::new();
+        let mut article = false;
         // Nodes inside a never-content subtree: every pruning drops them, so their text
         // (script and JSON payloads, often most of the page's bytes) is never counted.
         let mut muted = vec![false; n];
@@ -524,10 +525,17 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     // Outside the muted guard: the JSON-LD and <meta> that declare a
                     // page kind sit in <head>, inside never-content subtrees.
                     declare(flat, i, &attrs, &mut declared);
+                    // A review or round-up embeds Product markup for the items it
+                    // covers, but calls itself an article.
+                    article = article
+                        || (node.name == "meta"
+                            && attrs.property.eq_ignore_ascii_case("og:type")
+                            && attrs.content.trim().eq_ignore_ascii_case("article"));
                 }
                 Kind::Other => {}
             }
         }
+        declared.product = declared.product && !article;
         if declared != Declared::default() {
             // Known only once the whole page (JSON-LD often sits at the end) is read.
             for &(i, words) in &page_dependent {
@@ -2160,6 +2168,16 @@ mod tests {
         let group = "<script type=\"application/ld+json\">{\"@type\":\"ProductGroup\"}</script>";
         let other = extract_text(&page_with_reviews(group, "review"));
         assert!(other.contains("Customer 1 says"), "{other}");
+    }
+
+    #[test]
+    fn an_article_with_product_markup_is_no_product_page() {
+        // A round-up review declares the products it covers, but is an article: its
+        // review sections are the content.
+        let head = "<meta property=\"og:type\" content=\"article\">\
+                    <script type=\"application/ld+json\">{\"@type\": \"Product\"}</script>";
+        let text = extract_text(&page_with_reviews(head, "review"));
+        assert!(text.contains("Customer 1 says"), "{text}");
     }
 
     #[test]
