@@ -138,7 +138,6 @@ const POSITIVE: &[&str] = &[
     "richtext",
     "editor",
     "description",
-    "product",
     "thread",
     "message",
     "topic",
@@ -1828,16 +1827,22 @@ struct ClassWords {
     product_negative: bool,
     discussion_negative: bool,
     positive: bool,
+    /// The word "product": a main-container word elsewhere, but on a product page
+    /// the namespace of every widget (`product-reviews`,
+    /// `product-recommendations`), so there it marks nothing.
+    product_word: bool,
     banner: bool,
     widget: bool,
 }
 
 impl ClassWords {
     fn weight(self, declared: Declared) -> i8 {
+        let product_negative = declared.product && self.product_negative && !self.positive;
         let negative = self.negative
-            || (declared.product && self.product_negative)
+            || product_negative
             || (!declared.discussion && self.discussion_negative);
-        match (negative, self.banner, self.widget, self.positive) {
+        let positive = self.positive || (self.product_word && !product_negative);
+        match (negative, self.banner, self.widget, positive) {
             (true, _, _, false) => -1,
             (false, true, _, false) => BANNER_ONLY,
             (false, false, true, false) => WIDGET_ONLY,
@@ -1875,6 +1880,7 @@ fn class_id_words(attrs: &Attrs<'_>) -> ClassWords {
                 let exact = prefix && token.len() == word.len();
                 match kind {
                     Vocab::Positive => words.positive |= exact,
+                    Vocab::ProductWord => words.product_word |= exact,
                     Vocab::Banner => banner |= prefix,
                     Vocab::Widget => widget |= prefix,
                     Vocab::Exact => negative |= exact,
@@ -1907,6 +1913,7 @@ enum Vocab {
     Prefix,
     Exact,
     Positive,
+    ProductWord,
     Banner,
     Widget,
     ProductPrefix,
@@ -1921,10 +1928,11 @@ fn vocabulary() -> &'static VocabTable {
     static TABLE: std::sync::OnceLock<VocabTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: VocabTable = std::array::from_fn(|_| Vec::new());
-        let lists: [(&[&str], Vocab); 7] = [
+        let lists: [(&[&str], Vocab); 8] = [
             (NEGATIVE_PREFIXES, Vocab::Prefix),
             (NEGATIVE_EXACT, Vocab::Exact),
             (POSITIVE, Vocab::Positive),
+            (&["product"], Vocab::ProductWord),
             (&["banner"], Vocab::Banner),
             (&["widget"], Vocab::Widget),
             (PRODUCT_NEGATIVE_PREFIXES, Vocab::ProductPrefix),
@@ -2177,6 +2185,17 @@ mod tests {
         let head = "<meta property=\"og:type\" content=\"article\">\
                     <script type=\"application/ld+json\">{\"@type\": \"Product\"}</script>";
         let text = extract_text(&page_with_reviews(head, "review"));
+        assert!(text.contains("Customer 1 says"), "{text}");
+    }
+
+    #[test]
+    fn the_product_namespace_does_not_shield_reviews_on_product_pages() {
+        let og = "<meta property=\"og:type\" content=\"product\">";
+        let text = extract_text(&page_with_reviews(og, "product-review"));
+        assert!(text.contains("3: The river"), "{text}");
+        assert!(!text.contains("Customer 1 says"), "{text}");
+        // Elsewhere "product" still marks a main container.
+        let text = extract_text(&page_with_reviews("", "product-review"));
         assert!(text.contains("Customer 1 says"), "{text}");
     }
 
