@@ -1022,7 +1022,76 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_notices(root, &mut removed, totals);
         self.drop_meta_rows(root, &mut removed, totals);
         self.drop_repeats(root, &mut removed);
+        if self.declared.product {
+            self.drop_product_cards(root, &mut removed, totals);
+        }
         removed
+    }
+
+    /// Drops cross-sell grids from product pages: a run of at least
+    /// [`MIN_GRID_ITEMS`] same-tag, same-class siblings that each link somewhere and
+    /// show a price is other products ("You may also like", "Complete the look",
+    /// "Frequently bought together"), however the carousel is headed. A grid that
+    /// makes up most of the region is the page itself (a collection page that
+    /// declares itself a product) and stays.
+    fn drop_product_cards(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+        let flat = self.flat;
+        let root_text = totals.text[root];
+        let mut parents = Vec::new();
+        walk_live(flat, root, removed, |i, _| {
+            if flat.nodes[i].kind == Kind::Element && flat.children(i).nth(2).is_some() {
+                parents.push(i);
+            }
+            Visit::Descend
+        });
+        for parent in parents {
+            if removed[parent] || self.dropped_above(parent, root, removed) {
+                continue;
+            }
+            let mut groups: std::collections::HashMap<(&str, &str), Vec<usize>> =
+                std::collections::HashMap::new();
+            for c in flat.children(parent) {
+                if flat.nodes[c].kind == Kind::Element && !removed[c] && totals.text[c] > 0 {
+                    let class = flat.attr(c, "class").unwrap_or("").trim();
+                    groups
+                        .entry((flat.nodes[c].name, class))
+                        .or_default()
+                        .push(c);
+                }
+            }
+            for members in groups.values() {
+                if (members.len() as u32) < MIN_GRID_ITEMS {
+                    continue;
+                }
+                let text: u32 = members.iter().map(|&c| totals.text[c]).sum();
+                if text * 2 > root_text {
+                    continue;
+                }
+                let cards = members
+                    .iter()
+                    .filter(|&&c| {
+                        totals.anchors[c] > 0 && has_price(&flatten_text(flat, c, removed))
+                    })
+                    .count();
+                if cards * 3 >= members.len() * 2 {
+                    for &c in members {
+                        removed[c] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether an ancestor of `i` below `root` is removed.
+    fn dropped_above(&self, i: usize, root: usize, removed: &[bool]) -> bool {
+        let mut current = self.flat.nodes[i].parent;
+        while current != NONE && current as usize > root {
+            if removed[current as usize] {
+                return true;
+            }
+            current = self.flat.nodes[current as usize].parent;
+        }
+        false
     }
 
     /// For each element of `root`'s subtree (indexed from `root`): whether it is one
@@ -1551,6 +1620,29 @@ fn is_notice(text: &str) -> bool {
             || trimmed.starts_with("copyright ©")
             || trimmed.starts_with('©'));
     disclosure || copyright
+}
+
+/// Whether `text` shows a price: a currency sign or code next to a digit ("$35",
+/// "35,00 €", "EUR 163.12").
+fn has_price(text: &str) -> bool {
+    const SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₪', '₫', '฿'];
+    const CODES: &[&str] = &[
+        "usd", "eur", "gbp", "aud", "cad", "chf", "jpy", "sek", "nok", "dkk",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.iter().enumerate().any(|(k, w)| {
+        let digit = |s: &str| s.chars().any(|c| c.is_ascii_digit());
+        let next_digit = words.get(k + 1).is_some_and(|n| digit(n));
+        let prev_digit = k > 0 && digit(words[k - 1]);
+        let signed = w.contains(SIGNS);
+        let coded = {
+            let lower = w
+                .trim_matches(|c: char| !c.is_ascii_alphabetic())
+                .to_ascii_lowercase();
+            CODES.contains(&lower.as_str())
+        };
+        (signed && (digit(w) || next_digit || prev_digit)) || (coded && (next_digit || prev_digit))
+    })
 }
 
 /// Whether the class/id has a facet/filter token (`facets`, `filter-group`,
@@ -2197,6 +2289,47 @@ mod tests {
         // Elsewhere "product" still marks a main container.
         let text = extract_text(&page_with_reviews("", "product-review"));
         assert!(text.contains("Customer 1 says"), "{text}");
+    }
+
+    fn page_with_cards(head: &str, paragraphs: usize) -> String {
+        let cards: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<li class=\"card\"><a href=\"/p{i}\">Enamel Teapot {i}</a>\
+                     <p>Stoneware, holds 1.2 litres, in four glazes</p><span>$4{i}.00</span></li>"
+                )
+            })
+            .collect();
+        format!(
+            "<html><head>{head}</head><body><main><h1>Blue Kettle</h1>{}\
+             <ul class=\"carousel\">{cards}</ul></main></body></html>",
+            article(paragraphs)
+        )
+    }
+
+    #[test]
+    fn priced_cards_are_dropped_from_product_pages() {
+        let og = "<meta property=\"og:type\" content=\"product\">";
+        let text = extract_text(&page_with_cards(og, 4));
+        assert!(text.contains("3: The river"), "{text}");
+        assert!(!text.contains("Enamel Teapot"), "{text}");
+        // Elsewhere a card grid is content.
+        let text = extract_text(&page_with_cards("", 4));
+        assert!(text.contains("Enamel Teapot 2"), "{text}");
+        // A grid that is most of the page is the page (a category page that
+        // declares itself a product).
+        let text = extract_text(&page_with_cards(og, 0));
+        assert!(text.contains("Enamel Teapot 2"), "{text}");
+    }
+
+    #[test]
+    fn prices_are_recognised() {
+        for price in ["$35.00", "35,00 €", "EUR 163.12", "£ 9", "from ¥1200"] {
+            assert!(has_price(price), "{price}");
+        }
+        for other in ["35 items", "Europe 2024", "US$", "price on request"] {
+            assert!(!has_price(other), "{other}");
+        }
     }
 
     #[test]
