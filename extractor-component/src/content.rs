@@ -1431,6 +1431,30 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
     }
 
+    /// Whether `i` is, or lies inside, a site header, footer or navigation block
+    /// (by tag or ARIA landmark role), below `body`. An `<article>` or `<main>`
+    /// ends the search: a header there is the article's own.
+    fn in_page_furniture(&self, i: usize, body: usize) -> bool {
+        let flat = self.flat;
+        let mut current = i as u32;
+        while current != NONE && current as usize != body {
+            let c = current as usize;
+            if c != i && is_main_tag(flat.nodes[c].name) {
+                return false;
+            }
+            if matches!(flat.nodes[c].name, "header" | "footer" | "nav")
+                || matches!(
+                    flat.attr(c, "role"),
+                    Some("banner" | "contentinfo" | "navigation")
+                )
+            {
+                return true;
+            }
+            current = flat.nodes[c].parent;
+        }
+        false
+    }
+
     /// Text characters of the selection.
     pub fn selected_text(&self, selection: &Selection) -> u32 {
         self.summary(selection).chars
@@ -1456,7 +1480,23 @@ impl<'f, 'a> Analysis<'f, 'a> {
 
 /// Finds the article content under `body`, relaxing the pruning when strict pruning
 /// leaves too little.
+///
+/// When the best region is page furniture (the site header or footer, a
+/// navigation block), the page has no main content of its own, only a shell that
+/// script fills in: the selection is then empty rather than a menu.
 pub fn find(analysis: &Analysis<'_, '_>, body: usize) -> Selection {
+    let mut selection = find_region(analysis, body);
+    if selection
+        .roots
+        .iter()
+        .any(|&r| analysis.in_page_furniture(r, body))
+    {
+        selection.roots.clear();
+    }
+    selection
+}
+
+fn find_region(analysis: &Analysis<'_, '_>, body: usize) -> Selection {
     let strict = analysis.select(body, Strictness::Strict);
     let strict_len = analysis.selected_text(&strict);
     let page = analysis.visible_text(body);
@@ -2330,6 +2370,27 @@ mod tests {
         for other in ["35 items", "Europe 2024", "US$", "price on request"] {
             assert!(!has_price(other), "{other}");
         }
+    }
+
+    #[test]
+    fn a_page_whose_best_region_is_its_footer_has_no_content() {
+        // A script-rendered shop shell: only the header menu and the footer exist.
+        let links: String = (0..8)
+            .map(|i| format!("<li><a href=/c{i}>Category number {i}</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><header><ul>{links}</ul></header><div id=app></div>\
+             <footer><p>{PARA}</p><ul>{links}</ul></footer></body>"
+        );
+        let text = extract_text(&html);
+        assert!(text.is_empty(), "{text}");
+        // An article's own header is no page furniture.
+        let html = format!(
+            "<body><nav>{links}</nav><article><header><h1>Floods</h1><p>{PARA}</p></header>\
+             </article></body>"
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("The river rose"), "{text}");
     }
 
     #[test]
