@@ -1024,6 +1024,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_repeats(root, &mut removed);
         if self.declared.product {
             self.drop_product_cards(root, &mut removed, totals);
+            self.drop_price_lines(root, &mut removed, totals);
         }
         removed
     }
@@ -1080,6 +1081,33 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 }
             }
         }
+    }
+
+    /// Drops bare price lines from product pages ("$74.95", "Sale price $19.95",
+    /// "from 35,00 €"): the buy box's price, strike-through and per-variant prices
+    /// are shop interface around the product's description, which WCXB-style
+    /// references leave out. Only short elements that are a price and at most two
+    /// other words.
+    fn drop_price_lines(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+        let flat = self.flat;
+        walk_live(flat, root, removed, |i, removed| {
+            if flat.nodes[i].kind != Kind::Element || totals.text[i] == 0 {
+                return Visit::Descend;
+            }
+            if totals.text[i] > MAX_PRICE_LINE_CHARS {
+                return Visit::Descend;
+            }
+            let text = flatten_text(flat, i, removed);
+            let words = text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic) && !has_price(w))
+                .count();
+            if words <= 2 && has_price(&text) {
+                Visit::Drop
+            } else {
+                Visit::Skip
+            }
+        });
     }
 
     /// Whether an ancestor of `i` below `root` is removed.
@@ -1629,6 +1657,9 @@ const MAX_ITEM_DEPTH: usize = 3;
 
 /// Item cards are link-dense, but a card made only of links is a menu entry.
 const MAX_ITEM_LINK_DENSITY: f32 = 0.8;
+
+/// Longest element [`Analysis::drop_price_lines`] considers.
+const MAX_PRICE_LINE_CHARS: u32 = 40;
 
 /// Longest block [`Analysis::drop_notices`] considers.
 const MAX_NOTICE_CHARS: u32 = 300;
@@ -2360,6 +2391,26 @@ mod tests {
         // declares itself a product).
         let text = extract_text(&page_with_cards(og, 0));
         assert!(text.contains("Enamel Teapot 2"), "{text}");
+    }
+
+    #[test]
+    fn bare_price_lines_are_dropped_from_product_pages() {
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><main><h1>Blue Kettle</h1>\
+                 <div><span>Sale price</span> <span>$19.95</span></div><p>$24.95</p>{}\
+                 <p>Free shipping on all orders over $75 placed this week</p></main></body></html>",
+                article(3)
+            )
+        };
+        let og = "<meta property=\"og:type\" content=\"product\">";
+        let text = extract_text(&page(og));
+        assert!(!text.contains("19.95"), "{text}");
+        assert!(!text.contains("24.95"), "{text}");
+        assert!(text.contains("over $75 placed"), "{text}");
+        assert!(text.contains("2: The river"), "{text}");
+        let text = extract_text(&page(""));
+        assert!(text.contains("24.95"), "{text}");
     }
 
     #[test]
