@@ -78,11 +78,15 @@ const BANNER_ONLY: i8 = -2;
 const WIDGET_ONLY: i8 = -3;
 
 /// Extra class/id prefixes that mark boilerplate on product pages only: there customer
-/// reviews, Q&A widgets, shipping/returns boxes and cross-sell carousels surround the
+/// reviews, Q&A widgets, shipping/returns boxes, cross-sell carousels, pop-over
+/// panels (size guides, financing terms) and legal fine print surround the
 /// description. Elsewhere the same words are content (testimonials on a service page,
 /// a review article's body).
 const PRODUCT_NEGATIVE_PREFIXES: &[&str] = &[
     "review",
+    "carousel",
+    "popover",
+    "disclaimer",
     "upsell",
     "crosssell",
     "recently",
@@ -2339,6 +2343,18 @@ mod tests {
         let group = "<script type=\"application/ld+json\">{\"@type\":\"ProductGroup\"}</script>";
         let other = extract_text(&page_with_reviews(group, "review"));
         assert!(other.contains("Customer 1 says"), "{other}");
+    }
+
+    #[test]
+    fn product_widgets_are_dropped_on_product_pages_only() {
+        let og = "<meta property=\"og:type\" content=\"product\">";
+        for kind in ["carousel", "popover", "disclaimer"] {
+            let text = extract_text(&page_with_reviews(og, kind));
+            assert!(text.contains("3: The river"), "{kind}: {text}");
+            assert!(!text.contains("Customer 1 says"), "{kind}: {text}");
+            let text = extract_text(&page_with_reviews("", kind));
+            assert!(text.contains("Customer 1 says"), "{kind}: {text}");
+        }
     }
 
     #[test]
