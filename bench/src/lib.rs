@@ -537,8 +537,13 @@ pub struct WcxbReport {
     pub date: Rate,
     /// Pearson correlation of quality_score with F1 (pages that have a score).
     pub quality_f1_pearson: Option<f64>,
+    /// The same over pages where the engine extracted some text: an empty extraction
+    /// scores quality 0 by design, yet F1 1 where the reference is empty too.
+    pub quality_f1_pearson_with_output: Option<f64>,
     #[serde(skip)]
     quality_points: (Vec<f64>, Vec<f64>),
+    #[serde(skip)]
+    quality_points_with_output: (Vec<f64>, Vec<f64>),
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -626,6 +631,12 @@ impl Report {
                     w.quality_points.0.push(f64::from(q));
                     w.quality_points.1.push(s.f1);
                     w.quality_f1_pearson = pearson(&w.quality_points.0, &w.quality_points.1);
+                    if !out.text.trim().is_empty() {
+                        let points = &mut w.quality_points_with_output;
+                        points.0.push(f64::from(q));
+                        points.1.push(s.f1);
+                        w.quality_f1_pearson_with_output = pearson(&points.0, &points.1);
+                    }
                 }
                 row.f1 = Some(s.f1);
                 row.precision = Some(s.precision);
@@ -697,10 +708,12 @@ impl Report {
                 pct(&w.author),
                 pct(&w.date)
             ));
+            let r = |r: Option<f64>| r.map_or("–".to_string(), |r| format!("{r:.3}"));
             s.push_str(&format!(
-                "quality_score~F1 Pearson {}\n",
-                w.quality_f1_pearson
-                    .map_or("–".to_string(), |r| format!("{r:.3}"))
+                "quality_score~F1 Pearson {} ({} over the {} pages with output)\n",
+                r(w.quality_f1_pearson),
+                r(w.quality_f1_pearson_with_output),
+                w.quality_points_with_output.0.len()
             ));
         }
         let r = &self.readability;
@@ -880,6 +893,36 @@ mod tests {
         assert_eq!((w.date.hits, w.date.total), (1, 2));
         assert_eq!(report.failures, 1);
         assert!(report.table().contains("article"));
+    }
+
+    #[test]
+    fn quality_correlation_is_also_given_over_pages_with_output() {
+        let page = |id: &str, content: &str| Page {
+            id: id.into(),
+            url: String::new(),
+            html: String::new(),
+            truth: Truth::Wcxb(WcxbTruth {
+                page_type: "article".into(),
+                main_content: content.into(),
+                ..WcxbTruth::default()
+            }),
+        };
+        let out = |text: &str, quality: u8| {
+            Ok(Output {
+                text: text.into(),
+                quality: Some(quality),
+                ..Output::default()
+            })
+        };
+        let mut report = Report::default();
+        report.add(&page("1", "alpha beta"), out("alpha beta", 90));
+        report.add(&page("2", "alpha beta gamma delta"), out("alpha", 40));
+        // Nothing extracted from a page with no content: F1 1, quality 0.
+        report.add(&page("3", ""), out("", 0));
+        let w = &report.wcxb;
+        assert!(close(w.quality_f1_pearson_with_output.unwrap(), 1.0));
+        assert!(w.quality_f1_pearson.unwrap() < 0.5);
+        assert!(report.table().contains("over the 2 pages with output"));
     }
 
     #[test]
