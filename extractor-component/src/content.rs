@@ -2005,9 +2005,8 @@ struct ClassWords {
 impl ClassWords {
     fn weight(self, declared: Declared) -> i8 {
         let product_negative = declared.product && self.product_negative && !self.positive;
-        let negative = self.negative
-            || product_negative
-            || (!declared.discussion && self.discussion_negative);
+        let negative =
+            self.negative || product_negative || (!declared.discussion && self.discussion_negative);
         let positive = self.positive || (self.product_word && !product_negative);
         match (negative, self.banner, self.widget, positive) {
             (true, _, _, false) => -1,
