@@ -44,6 +44,7 @@ pub fn parse(html: &str) -> Html {
             input: &input,
             depth: Cell::new(0),
             dropped: Cell::new(0),
+            noscript: Cell::new(0),
         },
         TokenizerOpts::default(),
     );
@@ -71,6 +72,8 @@ struct Gate<'q, S> {
     depth: Cell<usize>,
     /// Start tags dropped and not yet matched by a dropped end tag.
     dropped: Cell<usize>,
+    /// Open `<noscript>` elements.
+    noscript: Cell<usize>,
 }
 
 impl<S: TokenSink> TokenSink for Gate<'_, S> {
@@ -79,6 +82,34 @@ impl<S: TokenSink> TokenSink for Gate<'_, S> {
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
         let mut raw_name = None;
         if let Token::TagToken(tag) = &token {
+            if tag.name == local_name!("noscript") {
+                match tag.kind {
+                    TagKind::StartTag if !tag.self_closing => {
+                        self.noscript.set(self.noscript.get() + 1)
+                    }
+                    TagKind::EndTag => self.noscript.set(self.noscript.get().saturating_sub(1)),
+                    TagKind::StartTag => {}
+                }
+            }
+            if self.noscript.get() > 0
+                && tag.kind == TagKind::StartTag
+                && framed_raw_text(&tag.name)
+                && (tag.self_closing || !self.closes_before_noscript(&tag.name))
+            {
+                // A browser runs scripts and reads `<noscript>` as raw text up to
+                // `</noscript>`; parsed as markup here, an `<iframe ... />` (the
+                // tag-manager fallback JSX renders self-closed) or an unclosed one
+                // would read the rest of the page as its raw text. Closed at once, it
+                // stays inside the noscript as the browser has it.
+                let end = Tag {
+                    kind: TagKind::EndTag,
+                    name: tag.name.clone(),
+                    self_closing: false,
+                    attrs: Vec::new(),
+                };
+                let _ = self.inner.process_token(token, line_number);
+                return self.inner.process_token(Token::TagToken(end), line_number);
+            }
             if self.drops(tag) {
                 return self.inner.process_token(
                     Token::CharacterTokens(StrTendril::from_slice(" ")),
@@ -174,6 +205,22 @@ fn raw_text_end(rest: &str, name: &str, script: bool) -> Option<usize> {
 }
 
 impl<S> Gate<'_, S> {
+    /// Whether the input ahead ends raw-text element `name` before it ends the
+    /// enclosing `<noscript>`.
+    fn closes_before_noscript(&self, name: &str) -> bool {
+        let Some(chunk) = self.input.pop_front() else {
+            return false;
+        };
+        let end = |tag: &str| find_end_tag(&chunk, tag);
+        let closes = match (end(name), end("noscript")) {
+            (Some(own), Some(noscript)) => own < noscript,
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        self.input.push_front(chunk);
+        closes
+    }
+
     /// Updates the estimate for `tag`; true when the tag is to be dropped.
     fn drops(&self, tag: &Tag) -> bool {
         // Raw-text elements always pass: the tree builder switches the tokenizer's
@@ -203,6 +250,29 @@ impl<S> Gate<'_, S> {
             }
         }
     }
+}
+
+/// Offset of the first `</name` (ASCII case-insensitive) in `rest`.
+fn find_end_tag(rest: &str, name: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let name = name.as_bytes();
+    let mut from = 0;
+    loop {
+        let k = from + rest.get(from..)?.find("</")?;
+        let after = &bytes[k + 2..];
+        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
+            return Some(k);
+        }
+        from = k + 2;
+    }
+}
+
+/// Raw-text elements with nothing to show as text, whose end tag is easily left out.
+fn framed_raw_text(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("iframe") | local_name!("noembed") | local_name!("noframes")
+    )
 }
 
 /// Elements that never nest content (void) or usually lack end tags: they do not count
@@ -536,6 +606,27 @@ mod tests {
         assert_eq!(raw_text_end("<!--x--></style>", "style", false), Some(8));
         assert_eq!(raw_text_end("a\r\n</style>", "style", false), None);
         assert_eq!(raw_text_end("</style\t>", "style", false), Some(0));
+    }
+
+    #[test]
+    fn iframes_left_open_in_noscript_do_not_swallow_the_page() {
+        let pages = [
+            "<noscript><iframe src=\"t.html\" height=\"0\" /></noscript><div><p>Page text</p></div>",
+            "<NOSCRIPT><IFRAME src=t></NOSCRIPT><div><p>Page text</p></div><iframe></iframe>",
+        ];
+        for page in pages {
+            let doc = parse(page);
+            assert!(names(&doc).contains(&"p".to_string()), "{page}");
+            let text: String = doc.root_element().text().collect();
+            assert_eq!(text, "Page text", "{page}");
+        }
+        // A closed iframe, and one outside any noscript, parse as before.
+        for page in [
+            "<noscript><iframe src=t><b>x</b></iframe></noscript><p>after</p>",
+            "<iframe src=t /><p>swallowed, as a browser has it</p></iframe><p>after</p>",
+        ] {
+            assert_eq!(parse(page).html(), plain_parse(page).html(), "{page}");
+        }
     }
 
     #[test]
