@@ -1290,9 +1290,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
     }
 
     /// Drops the standard notices sites put inside the content column: affiliate
-    /// disclosures ("we may earn a commission from links on this page") and copyright
-    /// lines. Only short leaf blocks: an article *about* commissions or copyright
-    /// keeps its paragraphs.
+    /// disclosures ("we may earn a commission from links on this page"), copyright
+    /// lines and the site's content licence. Only short leaf blocks: an article
+    /// *about* commissions or copyright keeps its paragraphs.
     fn drop_notices(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
         let has_block = self.holds_blocks(root);
@@ -1669,14 +1669,21 @@ const MAX_PRICE_LINE_CHARS: u32 = 40;
 const MAX_NOTICE_CHARS: u32 = 300;
 
 /// Words without which a block cannot be a notice ([`is_notice`]).
-const NOTICE_HINTS: &[&[u8]] = &[b"commission", b"affiliate", b"reserved", b"\xc2\xa9"];
+const NOTICE_HINTS: &[&[u8]] = &[
+    b"commission",
+    b"affiliate",
+    b"reserved",
+    b"\xc2\xa9",
+    b"licensed under",
+    b"available under",
+];
 
 /// Whether `text` holds one of [`NOTICE_HINTS`] (ASCII case-insensitive), in one
 /// pass: only positions whose byte can start a hint are compared.
 fn has_notice_hint(text: &str) -> bool {
     let t = text.as_bytes();
     t.iter().enumerate().any(|(k, b)| {
-        matches!(b.to_ascii_lowercase(), b'c' | b'a' | b'r' | 0xc2)
+        matches!(b.to_ascii_lowercase(), b'c' | b'a' | b'r' | b'l' | 0xc2)
             && NOTICE_HINTS.iter().any(|h| {
                 t.get(k..k + h.len())
                     .is_some_and(|w| w.eq_ignore_ascii_case(h))
@@ -1684,7 +1691,8 @@ fn has_notice_hint(text: &str) -> bool {
     })
 }
 
-/// An affiliate disclosure or a copyright line (`text` lower-cased).
+/// An affiliate disclosure, a copyright line or the site's licence line (`text`
+/// lower-cased).
 fn is_notice(text: &str) -> bool {
     let disclosure = text.contains("affiliate link")
         || (text.contains("commission")
@@ -1694,7 +1702,15 @@ fn is_notice(text: &str) -> bool {
         && (text.contains("all rights reserved")
             || trimmed.starts_with("copyright ©")
             || trimmed.starts_with('©'));
-    disclosure || copyright
+    // The site's licence for its own pages ("the content of this page is licensed
+    // under the Creative Commons Attribution 4.0 License", "Content is available
+    // under CC BY-SA"), not a licence the content discusses.
+    let licence = text.len() <= 300
+        && (text.contains("content of this page is licensed")
+            || text.contains("this page is licensed under")
+            || text.contains("content is available under")
+            || text.contains("text is available under"));
+    disclosure || copyright || licence
 }
 
 /// Whether `text` shows a price: a currency sign or code next to a digit ("$35",
@@ -2742,6 +2758,22 @@ mod tests {
         assert!(!text.contains("affiliate links"), "{text}");
         assert!(!text.contains("All rights reserved"), "{text}");
         assert!(text.contains("commission on the sale"), "{text}");
+    }
+
+    #[test]
+    fn site_licence_lines_are_dropped_but_licences_discussed_kept() {
+        let html = format!(
+            "<body><main>{}<p>This library is licensed under the MIT licence, so you may \
+             ship it in closed products.</p><p>Except as otherwise noted, the content of \
+             this page is licensed under the <a href=/cc>Creative Commons Attribution 4.0 \
+             License</a>.</p><div>Content is available under <a href=/cc>CC BY-SA</a> \
+             unless otherwise noted.</div></main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("content of this page"), "{text}");
+        assert!(!text.contains("Content is available"), "{text}");
+        assert!(text.contains("licensed under the MIT"), "{text}");
     }
 
     #[test]
