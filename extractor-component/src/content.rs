@@ -1812,7 +1812,7 @@ impl<'a> Attrs<'a> {
 }
 
 /// Hidden by markup: `hidden`, `aria-hidden=true`, inline `display:none` /
-/// `visibility:hidden`; except streamed segments and disclosure panels, which
+/// `visibility:hidden`, a screen-reader-only class; except streamed segments and disclosure panels, which
 /// script reveals.
 fn is_hidden(attrs: &Attrs<'_>, style_hides: bool) -> bool {
     if attrs.hidden && is_streamed_segment(attrs.id) {
@@ -1823,6 +1823,7 @@ fn is_hidden(attrs: &Attrs<'_>, style_hides: bool) -> bool {
     }
     let hidden = attrs.hidden
         || attrs.aria_hidden
+        || hidden_by_class(attrs.class)
         || (style_hides && !attrs.style.is_empty() && {
             let compact: String = attrs
                 .style
@@ -1838,6 +1839,16 @@ fn is_hidden(attrs: &Attrs<'_>, style_hides: bool) -> bool {
     // Accordion and tab panels are hidden only until a click opens them: product
     // specs, FAQ answers and code samples live there.
     !is_disclosure_panel(attrs)
+}
+
+/// Hidden from sight by a screen-reader-only utility class (Bootstrap's `sr-only` and
+/// `visually-hidden`, WordPress's `screen-reader-text`): labels and repeated product
+/// details spoken to assistive technology, never shown on the page.
+fn hidden_by_class(class: &str) -> bool {
+    !class.is_empty()
+        && class
+            .split_ascii_whitespace()
+            .any(|t| matches!(t, "sr-only" | "visually-hidden" | "screen-reader-text"))
 }
 
 /// A collapsible or tab panel: `role=tabpanel`, or a collapse/accordion/tab-pane
@@ -2305,6 +2316,23 @@ mod tests {
         assert!(text.contains("3: The river"), "{text}");
         assert!(!text.contains("Secret drawer"), "{text}");
         assert!(!text.contains("cart is empty"), "{text}");
+    }
+
+    #[test]
+    fn screen_reader_only_text_is_not_content() {
+        let html = format!(
+            "<body><main><a class=\"sr-only skip\" href=#c>Skip to the main content now</a>\
+             {}<ul><li>Walking boots <dl class=visually-hidden><dt>Product name</dt>\
+             <dd>Walking boots in brown leather</dd></dl></li></ul>\
+             <p class=\"only-screen\">A paragraph whose class merely mentions a screen.</p>\
+             </main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("Skip to the main"), "{text}");
+        assert!(!text.contains("Product name"), "{text}");
+        assert!(text.contains("Walking boots"), "{text}");
+        assert!(text.contains("merely mentions"), "{text}");
     }
 
     #[test]
