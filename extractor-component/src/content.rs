@@ -393,6 +393,9 @@ pub struct Declared {
     pub product: bool,
     /// schema.org `DiscussionForumPosting`: a thread of posts.
     pub discussion: bool,
+    /// `og:type` article: the page calls itself an article, whatever Product markup
+    /// it embeds for the items it covers.
+    pub article: bool,
 }
 
 /// Subtree totals under one pruning.
@@ -463,7 +466,6 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let mut declared = Declared::default();
         // Elements whose weight depends on what the page declares itself to be.
         let mut page_dependent = Vec::new();
-        let mut article = false;
         // Nodes inside a never-content subtree: every pruning drops them, so their text
         // (script and JSON payloads, often most of the page's bytes) is never counted.
         let mut muted = vec![false; n];
@@ -528,18 +530,14 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     // Outside the muted guard: the JSON-LD and <meta> that declare a
                     // page kind sit in <head>, inside never-content subtrees.
                     declare(flat, i, &attrs, &mut declared);
-                    // A review or round-up embeds Product markup for the items it
-                    // covers, but calls itself an article.
-                    article = article
-                        || (node.name == "meta"
-                            && attrs.property.eq_ignore_ascii_case("og:type")
-                            && attrs.content.trim().eq_ignore_ascii_case("article"));
                 }
                 Kind::Other => {}
             }
         }
-        declared.product = declared.product && !article;
-        if declared != Declared::default() {
+        // A review or round-up embeds Product markup for the items it covers, but
+        // calls itself an article.
+        declared.product = declared.product && !declared.article;
+        if declared.product || declared.discussion {
             // Known only once the whole page (JSON-LD often sits at the end) is read.
             for &(i, words) in &page_dependent {
                 class_weight[i] = words.weight(declared);
@@ -623,11 +621,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let flat = self.flat;
         let mut wraps = vec![false; flat.len()];
         for i in 0..flat.len() {
-            let node = &flat.nodes[i];
-            if node.kind == Kind::Element
-                && (node.name == "main" || flat.attr(i, "role") == Some("main"))
-            {
-                let mut current = node.parent;
+            if is_main_landmark(flat, i) {
+                let mut current = flat.nodes[i].parent;
                 while current != NONE && !wraps[current as usize] {
                     wraps[current as usize] = true;
                     current = flat.nodes[current as usize].parent;
@@ -1760,15 +1755,17 @@ fn is_main_tag(name: &str) -> bool {
 
 /// `main`, `[role=main]`, `[itemprop=articleBody]` and friends.
 fn has_main_hint(flat: &Flat<'_>, i: usize) -> bool {
+    is_main_landmark(flat, i)
+        || (flat.nodes[i].kind == Kind::Element
+            && flat
+                .attr(i, "itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("articleBody") || p == "text"))
+}
+
+/// The page's declared main region: `<main>` or `[role=main]`.
+fn is_main_landmark(flat: &Flat<'_>, i: usize) -> bool {
     let node = &flat.nodes[i];
-    if node.kind != Kind::Element {
-        return false;
-    }
-    node.name == "main"
-        || flat.attr(i, "role") == Some("main")
-        || flat
-            .attr(i, "itemprop")
-            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody") || p == "text")
+    node.kind == Kind::Element && (node.name == "main" || flat.attr(i, "role") == Some("main"))
 }
 
 /// The attributes the per-node analysis looks at, gathered in one pass over the
@@ -1812,8 +1809,8 @@ impl<'a> Attrs<'a> {
 }
 
 /// Hidden by markup: `hidden`, `aria-hidden=true`, inline `display:none` /
-/// `visibility:hidden`, a screen-reader-only class; except streamed segments and disclosure panels, which
-/// script reveals.
+/// `visibility:hidden`, a screen-reader-only class; except streamed segments and
+/// disclosure panels, which script reveals.
 fn is_hidden(attrs: &Attrs<'_>, style_hides: bool) -> bool {
     if attrs.hidden && is_streamed_segment(attrs.id) {
         // Streaming server rendering (React 18+ / Next.js) sends each finished
@@ -1976,16 +1973,17 @@ fn is_hard_boilerplate(name: &str, attrs: &Attrs<'_>, style_hides: bool) -> bool
 }
 
 /// Records what element `i` declares the page to be: schema.org `Product`,
-/// `DiscussionForumPosting` as microdata or JSON-LD, or `og:type` product.
+/// `DiscussionForumPosting` as microdata or JSON-LD, or `og:type` product or article.
 fn declare(flat: &Flat<'_>, i: usize, attrs: &Attrs<'_>, declared: &mut Declared) {
     match flat.nodes[i].name {
-        "meta" => {
-            declared.product |= attrs.property.eq_ignore_ascii_case("og:type")
-                && matches!(
-                    attrs.content.trim().to_ascii_lowercase().as_str(),
-                    "product" | "og:product" | "product.item"
-                );
+        "meta" if attrs.property.eq_ignore_ascii_case("og:type") => {
+            match attrs.content.trim().to_ascii_lowercase().as_str() {
+                "product" | "og:product" | "product.item" => declared.product = true,
+                "article" => declared.article = true,
+                _ => {}
+            }
         }
+        "meta" => {}
         "script" if attrs.kind.contains("ld+json") => {
             let text = if i + 1 < flat.nodes[i].end as usize {
                 flat.text(i + 1)
@@ -2012,8 +2010,6 @@ fn declare(flat: &Flat<'_>, i: usize, attrs: &Attrs<'_>, declared: &mut Declared
     }
 }
 
-/// -1 for boilerplate vocabulary (with no main-container word), +1 for main-container
-/// vocabulary, 0 otherwise. `product` adds [`PRODUCT_NEGATIVE_PREFIXES`].
 /// Which vocabularies an element's class/id tokens belong to.
 #[derive(Default, Clone, Copy)]
 struct ClassWords {
@@ -2030,6 +2026,10 @@ struct ClassWords {
 }
 
 impl ClassWords {
+    /// -1 for boilerplate vocabulary (with no main-container word), +1 for
+    /// main-container vocabulary, [`BANNER_ONLY`] / [`WIDGET_ONLY`] for those words
+    /// alone, 0 otherwise; what the page `declared` itself to be adds or lifts the
+    /// product and discussion words.
     fn weight(self, declared: Declared) -> i8 {
         let product_negative = declared.product && self.product_negative && !self.positive;
         let negative =
