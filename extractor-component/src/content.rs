@@ -339,6 +339,13 @@ const MIN_VISIBLE_PAGE_CHARS: u32 = 200;
 /// Text an article's opening section (headline and lead) holds at least.
 const MIN_LEAD_CHARS: u32 = 200;
 
+/// Characters of paragraphs under one parent that make an article body: beside one,
+/// a comment section is pruned even when it holds most of the page's text (up to
+/// [`MAX_COMMENT_SHARE`]); a thread's opening post is shorter, and there the replies
+/// are the content.
+const MIN_ARTICLE_BESIDE_COMMENTS: u32 = 1000;
+const MAX_COMMENT_SHARE: f32 = 0.95;
+
 /// Link share from which a "widget" is a box of links (recent posts, tag cloud)
 /// rather than a page builder's text, heading or image block. (On product pages
 /// widgets are the cart, currency and wish-list pop-ups around the product, and stay
@@ -380,6 +387,9 @@ pub struct Analysis<'f, 'a> {
     hard_text: Vec<u32>,
     /// Class/id weight of each element (negative: boilerplate vocabulary).
     class_weight: Vec<i8>,
+    /// Elements named only as a comment section (`comment-list`) on a page that is
+    /// not a declared discussion thread.
+    comment_section: Vec<bool>,
     /// What the page declares itself to be.
     pub declared: Declared,
 }
@@ -543,6 +553,13 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 class_weight[i] = words.weight(declared);
             }
         }
+        let mut comment_section = vec![false; n];
+        if !declared.discussion {
+            for &(i, words) in &page_dependent {
+                comment_section[i] =
+                    words.discussion_negative && !words.negative && class_weight[i] == -1;
+            }
+        }
         let mut analysis = Analysis {
             flat,
             own_chars,
@@ -551,6 +568,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             hard,
             hard_text: Vec::new(),
             class_weight,
+            comment_section,
             declared,
         };
         analysis.hard_text = analysis.totals(&analysis.hard.clone()).text;
@@ -596,9 +614,16 @@ impl<'f, 'a> Analysis<'f, 'a> {
                         flat.attr(i, "role"),
                         Some("navigation" | "banner" | "contentinfo" | "complementary")
                     );
+                // A long comment thread outweighs the article it sits under.
+                let max_share =
+                    if self.comment_section[i] && share >= 0.5 && self.article_beside(i, body) {
+                        MAX_COMMENT_SHARE
+                    } else {
+                        0.5
+                    };
                 let boiler = (furniture && share < 0.6)
                     || (self.class_weight[i] < 0
-                        && share < 0.5
+                        && share < max_share
                         && !is_main_tag(node.name)
                         && !wraps_main[i]
                         && !self.class_misleads(i));
@@ -612,6 +637,36 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
         self.prune_furniture_sections(&mut removed, body);
         removed
+    }
+
+    /// Whether the page holds an article body outside `i`: paragraphs under one
+    /// parent with at least [`MIN_ARTICLE_BESIDE_COMMENTS`] characters between them.
+    /// (Prose spread over many parents is a sidebar's or footer's blurbs.)
+    fn article_beside(&self, i: usize, body: usize) -> bool {
+        let flat = self.flat;
+        let (skip_from, skip_to) = (i, flat.nodes[i].end as usize);
+        let mut by_parent: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+        let mut j = body;
+        let end = flat.nodes[body].end as usize;
+        while j < end {
+            if j == skip_from {
+                j = skip_to;
+                continue;
+            }
+            if self.hard[j] || flat.nodes[j].name == "p" {
+                if !self.hard[j] {
+                    let sum = by_parent.entry(flat.nodes[j].parent).or_default();
+                    *sum += self.hard_text[j];
+                    if *sum >= MIN_ARTICLE_BESIDE_COMMENTS {
+                        return true;
+                    }
+                }
+                j = (flat.nodes[j].end as usize).max(j + 1);
+            } else {
+                j += 1;
+            }
+        }
+        false
     }
 
     /// Elements that hold the page's declared main region (`<main>`, `role=main`): a
@@ -2685,6 +2740,41 @@ mod tests {
         let article = extract_text(&page(""));
         assert!(article.contains("Opening post"), "{article}");
         assert!(!article.contains("Reply 2"), "{article}");
+    }
+
+    #[test]
+    fn long_comment_threads_under_an_article_are_dropped() {
+        // The comments hold most of the page's text, which alone would protect them as
+        // a layout wrapper with an unlucky name.
+        let page = |opening: &str| {
+            let replies: String = (0..40)
+                .map(|i| {
+                    format!(
+                        "<li class=\"comment even thread-even depth-1\"><article>\
+                         <footer>Reader {i} says:</footer>\
+                         <div class=\"comment-content\"><p>Reply {i}: thanks for this, I \
+                         tried the spray on my tomatoes and the aphids were gone within a \
+                         week of it.</p></div></article></li>"
+                    )
+                })
+                .collect();
+            format!(
+                "<html><body><main><article class=\"post\"><h1>Garden spray</h1>\
+                 <div class=\"entry-content\">{opening}</div></article>\
+                 <div id=\"comments\"><ol class=\"comment-list\">{replies}</ol></div></main>\
+                 <footer><p>About this site.</p></footer></body></html>"
+            )
+        };
+        let under_article = extract_text(&page(&article(12)));
+        assert!(
+            under_article.contains("11: The river rose"),
+            "{under_article}"
+        );
+        assert!(!under_article.contains("Reply 3"), "{under_article}");
+        // A thread's opening post, shorter than an article, is no article: its
+        // replies are the content.
+        let thread = extract_text(&page(&article(4)));
+        assert!(thread.contains("Reply 39: thanks"), "{thread}");
     }
 
     #[test]
