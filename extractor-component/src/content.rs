@@ -765,15 +765,30 @@ impl<'f, 'a> Analysis<'f, 'a> {
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        // One-word ids ("reviews", "comments") name a role as often as a heading.
+        // One-word ids ("reviews", "comments") name a role as often as a heading,
+        // unless the heading carries a permalink to the section (`<h3>Cookies<a
+        // href="#cookies">¶</a>`): only documents link their own sections.
         let id_words: Vec<&str> = id
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        id_words.len() >= 2
+        let named = !id_words.is_empty()
             && id_words
                 .iter()
-                .all(|w| heading_words.iter().any(|h| h.eq_ignore_ascii_case(w)))
+                .all(|w| heading_words.iter().any(|h| h.eq_ignore_ascii_case(w)));
+        named && (id_words.len() >= 2 || self.links_to_itself(heading, id))
+    }
+
+    /// Whether the heading holds a link to `#id`.
+    fn links_to_itself(&self, heading: usize, id: &str) -> bool {
+        let flat = self.flat;
+        (heading + 1..flat.nodes[heading].end as usize).any(|j| {
+            flat.nodes[j].name == "a"
+                && flat
+                    .attr(j, "href")
+                    .and_then(|href| href.strip_prefix('#'))
+                    .is_some_and(|target| target == id)
+        })
     }
 
     /// Drops sections introduced by a furniture heading ("Related articles", "People
@@ -2114,10 +2129,18 @@ fn class_id_words(attrs: &Attrs<'_>) -> ClassWords {
     }
     let vocabulary = vocabulary();
     for part in [class, id] {
-        for token in part.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
+        let mut tokens = part
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .peekable();
+        while let Some(token) = tokens.next() {
             let Some(&first) = token.first() else {
                 continue;
             };
+            if is_compound_content_word(token, tokens.peek().copied()) {
+                continue;
+            }
             let Some(bucket) = vocabulary.get(first.to_ascii_lowercase() as usize) else {
                 continue;
             };
@@ -2197,6 +2220,16 @@ fn vocabulary() -> &'static VocabTable {
         }
         table
     })
+}
+
+/// Words that only look like boilerplate vocabulary: "commentary" (a text's
+/// commentary is content, not a comment section) and "follow-up(s)" (replies, a
+/// company's follow-up service), not a "follow us" box.
+fn is_compound_content_word(token: &[u8], next: Option<&[u8]>) -> bool {
+    let starts = |t: &[u8], word: &[u8]| t.len() >= word.len() && lower_eq(&t[..word.len()], word);
+    starts(token, b"commentar")
+        || (lower_eq(token, b"follow")
+            && next.is_some_and(|n| lower_eq(n, b"up") || lower_eq(n, b"ups")))
 }
 
 /// `token` lower-cased equals `word`.
@@ -2657,6 +2690,44 @@ mod tests {
         );
         let text = extract_text(&html);
         assert!(text.contains("Full-service equipment moving"), "{text}");
+    }
+
+    #[test]
+    fn one_word_section_ids_count_as_anchors_only_with_a_permalink() {
+        let page = |permalink: &str| {
+            format!(
+                "<body><div class=body><section id=intro><h1>Quickstart</h1>{}\
+                 <section id=\"cookies\"><h3>Cookies{permalink}</h3>\
+                 <p>To read cookies use the request's cookies attribute, a dictionary of \
+                 every cookie the client sent.</p></section></section></div></body>",
+                article(4)
+            )
+        };
+        let documented = extract_text(&page("<a class=headerlink href=\"#cookies\">¶</a>"));
+        assert!(
+            documented.contains("a dictionary of every cookie"),
+            "{documented}"
+        );
+        let banner = extract_text(&page(""));
+        assert!(!banner.contains("a dictionary of every cookie"), "{banner}");
+    }
+
+    #[test]
+    fn commentary_and_follow_ups_are_not_comment_or_follow_boxes() {
+        let html = format!(
+            "<body><main><h1>Psalm 23</h1>{}\
+             <section id=commentary><p>The shepherd image, common in the ancient Near East, \
+             casts the king as the one who feeds and guards his people.</p></section>\
+             <div class=\"help follow-up\"><p>After the first visit our nurse calls every \
+             patient within two days to check how the treatment is going.</p></div>\
+             <div class=\"follow social\"><p>Follow us on every network for daily updates \
+             and pictures.</p></div></main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("casts the king"), "{text}");
+        assert!(text.contains("our nurse calls"), "{text}");
+        assert!(!text.contains("Follow us"), "{text}");
     }
 
     #[test]
