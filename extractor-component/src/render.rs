@@ -252,7 +252,20 @@ impl<'u> Writer<'u> {
     }
 
     fn children(&mut self, node: NodeRef<'_, Node>, depth: usize) {
+        let mut previous: Option<NodeRef<'_, Node>> = None;
         for child in node.children() {
+            match child.value() {
+                Node::Element(_) => {
+                    if let Some(before) = previous {
+                        if !self.pending_space && run_together(before, child) {
+                            self.pending_space = true;
+                        }
+                    }
+                    previous = Some(child);
+                }
+                Node::Text(_) => previous = None,
+                _ => {}
+            }
             self.node(child, depth + 1);
         }
     }
@@ -642,6 +655,65 @@ fn pre_text(node: NodeRef<'_, Node>) -> String {
     out
 }
 
+/// Whether two sibling elements with nothing between them hold words that would run
+/// together (`<span>Petzl</span><span>Actik Core</span>`): pages lay such spans out
+/// as blocks or flex items with CSS, and a browser shows them apart. Single
+/// characters (drop caps, letter-by-letter animation) and super/subscripts stay
+/// joined.
+fn run_together(before: NodeRef<'_, Node>, after: NodeRef<'_, Node>) -> bool {
+    let joins = |n: NodeRef<'_, Node>| matches!(n.value(), Node::Element(e) if !matches!(e.name(), "sup" | "sub" | "br" | "img" | "wbr") && !is_block(e.name()));
+    if !joins(before) || !joins(after) {
+        return false;
+    }
+    let (tail, head) = (edge_text(before, true), edge_text(after, false));
+    let word_edge =
+        |edge: &Option<(char, bool)>| edge.is_some_and(|(c, longer)| c.is_alphanumeric() && longer);
+    word_edge(&tail) && word_edge(&head)
+}
+
+/// The first (or `last`) non-whitespace character of `node`'s text, and whether the
+/// text holds more than that one character. Walks only as far as it needs to.
+fn edge_text(node: NodeRef<'_, Node>, last: bool) -> Option<(char, bool)> {
+    let mut stack = vec![node];
+    let mut edge = None;
+    while let Some(n) = stack.pop() {
+        match n.value() {
+            Node::Text(t) => {
+                let second = if last {
+                    visible_chars(t.chars().rev(), &mut edge)
+                } else {
+                    visible_chars(t.chars(), &mut edge)
+                };
+                if let (Some(e), true) = (edge, second) {
+                    return Some((e, true));
+                }
+            }
+            Node::Element(_) => {
+                // Pushed so that the next child in reading direction pops first.
+                if last {
+                    stack.extend(n.children());
+                } else {
+                    stack.extend(n.children().rev());
+                }
+            }
+            _ => {}
+        }
+    }
+    edge.map(|e| (e, false))
+}
+
+/// Feeds `chars` to [`edge_text`]: records the first visible one in `edge`; true
+/// once a second one is seen.
+fn visible_chars(chars: impl Iterator<Item = char>, edge: &mut Option<char>) -> bool {
+    for c in chars.filter(|c| !c.is_whitespace()) {
+        if edge.is_some() {
+            return true;
+        }
+        *edge = Some(c);
+    }
+    false
+}
+
 /// All text under `node`, iteratively.
 fn flat_text(node: NodeRef<'_, Node>) -> String {
     let mut out = String::new();
@@ -786,6 +858,22 @@ mod tests {
             md("<blockquote><p>a</p><p>b<br>c</p></blockquote>"),
             "> a\n>\n> b\n> c"
         );
+    }
+
+    #[test]
+    fn words_in_adjacent_spans_stay_apart() {
+        let card = "<p><a href=\"/p/1\"><span>Petzl</span><span>Actik Core</span></a>\
+                    <span>In stock</span><span>Details</span></p>";
+        assert_eq!(txt(card), "Petzl Actik Core In stock Details");
+        assert_eq!(
+            md(card),
+            "[Petzl Actik Core](https://example.com/p/1) In stock Details"
+        );
+        // Drop caps, markup inside a word, prices and formulas stay joined.
+        assert_eq!(txt("<p><span>T</span><span>he</span> river</p>"), "The river");
+        assert_eq!(txt("<p><em>un</em>believable</p>"), "unbelievable");
+        assert_eq!(txt("<p><span>$</span><span>12</span><span>.99</span></p>"), "$12.99");
+        assert_eq!(txt("<p>H<sub>2</sub>O and x<sup>2</sup></p>"), "H2O and x2");
     }
 
     #[test]
