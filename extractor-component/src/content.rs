@@ -36,7 +36,6 @@ const NEGATIVE_PREFIXES: &[&str] = &[
     "subscri",
     "advert",
     "sponsor",
-    "promo",
     "breadcrumb",
     "paginat",
     "pager",
@@ -67,9 +66,10 @@ const NEGATIVE_PREFIXES: &[&str] = &[
     "offcanvas",
 ];
 
-/// Class/id weight of an element whose only boilerplate word is "banner": a notice
-/// bar, or a landing page's hero section holding its headline and lead. Which one
-/// is decided by whether it holds a heading.
+/// Class/id weight of an element whose only boilerplate word is "banner" or "promo": a
+/// notice bar ("free shipping over $50"), or a landing page's hero section or
+/// offer card holding a headline and its copy. Which one is decided by whether it
+/// holds a heading.
 const BANNER_ONLY: i8 = -2;
 
 /// Class/id weight of an element whose only boilerplate word is "widget": a sidebar
@@ -2204,7 +2204,7 @@ fn vocabulary() -> &'static VocabTable {
             (NEGATIVE_EXACT, Vocab::Exact),
             (POSITIVE, Vocab::Positive),
             (&["product"], Vocab::ProductWord),
-            (&["banner"], Vocab::Banner),
+            (&["banner", "promo"], Vocab::Banner),
             (&["widget"], Vocab::Widget),
             (PRODUCT_NEGATIVE_PREFIXES, Vocab::ProductPrefix),
             (DISCUSSION_NEGATIVE_PREFIXES, Vocab::DiscussionPrefix),
@@ -2915,19 +2915,24 @@ mod tests {
     }
 
     #[test]
-    fn hero_banners_are_kept_but_notice_banners_dropped() {
+    fn hero_banners_and_offer_cards_are_kept_but_notice_bars_dropped() {
         let html = format!(
             "<body><div class=\"site-banner\"><p>Official websites use .gov. A .gov website \
              belongs to an official government organization.</p></div><main>\
              <section class=\"banner has-hover\"><h1>Short-term gym equipment rental</h1>\
              <p>Rent commercial machines by the month for events and trials.</p></section>{}\
-             </main></body>",
+             <div class=\"cmp-promo\"><h3>Audit services</h3><p>Our external audits help \
+             clients understand their risks and reporting.</p></div>\
+             <div class=\"promo-bar\"><p>Free shipping on every order over fifty dollars \
+             this week.</p></div></main></body>",
             article(4)
         );
         let text = extract_text(&html);
         assert!(text.contains("Short-term gym equipment rental"), "{text}");
         assert!(text.contains("Rent commercial machines"), "{text}");
         assert!(!text.contains("Official websites"), "{text}");
+        assert!(text.contains("Our external audits"), "{text}");
+        assert!(!text.contains("Free shipping"), "{text}");
     }
 
     #[test]

@@ -870,9 +870,15 @@ mod tests {
             "[Petzl Actik Core](https://example.com/p/1) In stock Details"
         );
         // Drop caps, markup inside a word, prices and formulas stay joined.
-        assert_eq!(txt("<p><span>T</span><span>he</span> river</p>"), "The river");
+        assert_eq!(
+            txt("<p><span>T</span><span>he</span> river</p>"),
+            "The river"
+        );
         assert_eq!(txt("<p><em>un</em>believable</p>"), "unbelievable");
-        assert_eq!(txt("<p><span>$</span><span>12</span><span>.99</span></p>"), "$12.99");
+        assert_eq!(
+            txt("<p><span>$</span><span>12</span><span>.99</span></p>"),
+            "$12.99"
+        );
         assert_eq!(txt("<p>H<sub>2</sub>O and x<sup>2</sup></p>"), "H2O and x2");
     }
 
