@@ -811,7 +811,11 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             let heading = flatten_text(flat, i, removed).to_lowercase();
             let heading = heading.trim();
-            if !FURNITURE_HEADINGS.iter().any(|p| heading.starts_with(p)) {
+            // On a declared thread the "Comments" heading introduces the replies, which
+            // are the content there (see DISCUSSION_NEGATIVE_PREFIXES).
+            if !FURNITURE_HEADINGS.iter().any(|p| heading.starts_with(p))
+                || (self.declared.discussion && heading.starts_with("comments"))
+            {
                 i += 1;
                 continue;
             }
@@ -3018,5 +3022,35 @@ mod tests {
             .collect();
         let menu = confidence_of(&format!("<body><ul>{links}</ul></body>"));
         assert!(menu.precision < 0.5, "{menu:?}");
+    }
+
+    #[test]
+    fn a_comments_heading_on_a_declared_thread_does_not_drop_the_replies() {
+        let page = |head: &str| {
+            let replies: String = (0..3)
+                .map(|i| {
+                    format!(
+                        "<li class=\"Item\"><div class=\"Message\"><p>Reply {i}: the fork \
+                         will keep the plugin API stable, so existing themes and addons \
+                         carry over unchanged.</p></div></li>"
+                    )
+                })
+                .collect();
+            format!(
+                "<html><head>{head}</head><body><main><h1>The project was discontinued</h1>\
+                 <div class=\"Discussion\"><p>Opening post: the company behind the forum \
+                 software has ended the open-source edition; what happens to the plugins?</p>\
+                 {}</div><div class=\"Thread\"><h2>Comments</h2><ul class=\"MessageList\">\
+                 {replies}</ul></div></main></body></html>",
+                article(4)
+            )
+        };
+        let ld = "<script type=\"application/ld+json\">{\"@type\": \
+                  \"DiscussionForumPosting\", \"headline\": \"Discontinued\"}</script>";
+        let thread = extract_text(&page(ld));
+        assert!(thread.contains("Reply 2: the fork"), "{thread}");
+        let article = extract_text(&page(""));
+        assert!(article.contains("Opening post"), "{article}");
+        assert!(!article.contains("Reply 2"), "{article}");
     }
 }
