@@ -1095,6 +1095,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_notices(root, &mut removed, totals);
         self.drop_meta_rows(root, &mut removed, totals);
         self.drop_repeats(root, &mut removed);
+        self.drop_quoted_repeats(root, &mut removed);
         if self.declared.product {
             self.drop_product_cards(root, &mut removed, totals);
             self.drop_price_lines(root, &mut removed, totals);
@@ -1532,6 +1533,85 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
     }
 
+    /// Drops quotes of earlier posts: in a thread a reply quotes the post it answers
+    /// (`<blockquote>` with "X said:"), and that text is already there once, in the
+    /// post itself. A blockquote goes when each of its lines of
+    /// [`MIN_QUOTED_LINE_CHARS`] or more letters and digits occurs in the text before
+    /// it; a quotation of anything else (a source, a pull quote of what follows) stays.
+    /// So do one-line quotes ([`MIN_QUOTE_CHARS`]): "X said: Congrats!" above a reply
+    /// is part of the exchange, where a quoted paragraph is a copy.
+    fn drop_quoted_repeats(&self, root: usize, removed: &mut [bool]) {
+        let flat = self.flat;
+        let end = flat.nodes[root].end as usize;
+        let quotes = (root + 1..end).any(|i| flat.nodes[i].name == "blockquote");
+        if !quotes {
+            return;
+        }
+        // The region's letters and digits, lower-cased, in document order: quoting
+        // tools re-space and re-wrap text, so only these are compared.
+        let mut before = String::new();
+        let mut i = root + 1;
+        while i < end {
+            let node = &flat.nodes[i];
+            if removed[i] {
+                i = node.end as usize;
+                continue;
+            }
+            if node.name == "blockquote" && self.repeats_earlier(i, removed, &before) {
+                removed[i] = true;
+                i = node.end as usize;
+                continue;
+            }
+            push_folded(&mut before, flat.text(i));
+            i += 1;
+        }
+    }
+
+    /// Whether every line of `quote` that is long enough to tell occurs in `before`
+    /// (folded as by [`push_folded`]), and there is at least one such line.
+    fn repeats_earlier(&self, quote: usize, removed: &[bool], before: &str) -> bool {
+        let flat = self.flat;
+        let end = flat.nodes[quote].end as usize;
+        let mut lines: Vec<String> = vec![String::new()];
+        // Ends of the open line-breaking elements: a line also ends where one closes.
+        let mut open: Vec<usize> = Vec::new();
+        let mut i = quote + 1;
+        while i < end {
+            let node = &flat.nodes[i];
+            let mut breaks = false;
+            while open.last().is_some_and(|&e| e <= i) {
+                open.pop();
+                breaks = true;
+            }
+            if removed[i] {
+                i = node.end as usize;
+                continue;
+            }
+            // The attribution ("alice wrote:") is a line of its own, as styled.
+            if node.kind == Kind::Element
+                && (node.name == "br" || node.name == "cite" || crate::render::is_block(node.name))
+            {
+                open.push(node.end as usize);
+                breaks = true;
+            }
+            if breaks && lines.last().is_some_and(|l| !l.is_empty()) {
+                lines.push(String::new());
+            }
+            if let Some(line) = lines.last_mut() {
+                push_folded(line, flat.text(i));
+            }
+            i += 1;
+        }
+        let mut long = lines
+            .iter()
+            .filter(|l| l.chars().count() >= MIN_QUOTED_LINE_CHARS)
+            .peekable();
+        let total: usize = lines.iter().map(|l| l.chars().count()).sum();
+        total >= MIN_QUOTE_CHARS
+            && long.peek().is_some()
+            && long.all(|l| before.contains(l.as_str()))
+    }
+
     /// Whether `i` is, or lies inside, a site header, footer or navigation block
     /// (by tag or ARIA landmark role), below `body`. An `<article>` or `<main>`
     /// ends the search: a header there is the article's own.
@@ -1696,6 +1776,23 @@ fn flatten_text(flat: &Flat<'_>, i: usize, removed: &[bool]) -> String {
     }
     out
 }
+
+/// Appends the letters and digits of `text`, lower-cased.
+fn push_folded(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Letters and digits from which a quote of earlier text is a copy of a post rather
+/// than a one-line reference to it.
+const MIN_QUOTE_CHARS: usize = 80;
+
+/// Letters and digits from which a quoted line is telling enough to be recognised
+/// as a repeat of earlier text.
+const MIN_QUOTED_LINE_CHARS: usize = 20;
 
 /// Whether the class/id names a poster panel (see [`POSTER_TOKENS`]).
 fn is_poster_panel(class: &str, id: Option<&str>) -> bool {
@@ -2850,6 +2947,45 @@ mod tests {
         // replies are the content.
         let thread = extract_text(&page(&article(4)));
         assert!(thread.contains("Reply 39: thanks"), "{thread}");
+    }
+
+    #[test]
+    fn quotes_of_earlier_posts_are_dropped_but_other_quotations_kept() {
+        let post = |who: &str, body: &str| {
+            format!("<div class=\"post\"><div class=\"postbody\">{who}: {body}</div></div>")
+        };
+        let first = "<p>With the inheritance I would cut my allocation to sixty forty.</p>\
+                     <p>Should the cash go into a ladder of certificates of deposit?</p>";
+        let html = format!(
+            "<body><main><h1>Portfolio review</h1>{}{}{}{}</main></body>",
+            post("alice", first),
+            post(
+                "bob",
+                "<blockquote><cite>alice wrote:</cite>With the inheritance I would cut my \
+                 allocation to sixty forty.<br>Should the cash go into a ladder of \
+                 certificates of deposit?</blockquote><p>Sixty forty is reasonable at your \
+                 age, and a ladder of treasuries is simpler than certificates.</p>"
+            ),
+            post(
+                "carol",
+                "<blockquote>Simplicity is the ultimate sophistication, as the old saying \
+                 about investing and many other things goes.</blockquote><p>Keep it to three \
+                 funds and rebalance once a year, whatever the market does.</p>"
+            ),
+            post(
+                "dave",
+                "<blockquote>bob wrote: Sixty forty is reasonable</blockquote><p>Agreed, \
+                 and the bond side belongs in the tax-deferred accounts anyway.</p>"
+            ),
+        );
+        let text = extract_text(&html);
+        assert_eq!(text.matches("ladder of certificates").count(), 1, "{text}");
+        assert!(text.contains("Simplicity is the ultimate"), "{text}");
+        assert!(text.contains("bob wrote: Sixty forty"), "{text}");
+        assert!(
+            text.contains("Sixty forty is reasonable at your age"),
+            "{text}"
+        );
     }
 
     #[test]
