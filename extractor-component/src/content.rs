@@ -358,6 +358,15 @@ const MAX_LEAD_LINK_DENSITY: f32 = 0.3;
 /// A poster panel is a few lines; anything longer holds the post itself.
 const MAX_POSTER_PANEL_CHARS: u32 = 300;
 
+/// Text (without spaces) from which one text node reads as a sentence.
+const MIN_SENTENCE_CHARS: u32 = 40;
+
+/// Text between two copies of a poster's name from which they head two posts.
+const MIN_POST_CHARS: u32 = 100;
+
+/// A poster's name is a few words.
+const MAX_POSTER_NAME_CHARS: u32 = 40;
+
 /// Shortest block text that counts as a repeat when it recurs.
 const MIN_REPEAT_CHARS: usize = 20;
 
@@ -406,6 +415,9 @@ pub struct Declared {
     /// `og:type` article: the page calls itself an article, whatever Product markup
     /// it embeds for the items it covers.
     pub article: bool,
+    /// A page of posts by several people: schema.org `DiscussionForumPosting`,
+    /// `QAPage` or `Comment` markup.
+    pub thread: bool,
 }
 
 /// Subtree totals under one pruning.
@@ -547,6 +559,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         // A review or round-up embeds Product markup for the items it covers, but
         // calls itself an article.
         declared.product = declared.product && !declared.article;
+        declared.thread |= declared.discussion;
         if declared.product || declared.discussion {
             // Known only once the whole page (JSON-LD often sits at the end) is read.
             for &(i, words) in &page_dependent {
@@ -1096,6 +1109,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_meta_rows(root, &mut removed, totals);
         self.drop_repeats(root, &mut removed);
         self.drop_quoted_repeats(root, &mut removed);
+        if self.declared.thread {
+            self.restore_poster_names(root, &mut removed);
+        }
         if self.declared.product {
             self.drop_product_cards(root, &mut removed, totals);
             self.drop_price_lines(root, &mut removed, totals);
@@ -1345,6 +1361,162 @@ impl<'f, 'a> Analysis<'f, 'a> {
             totals.text[i] <= MAX_POSTER_PANEL_CHARS
                 && is_poster_panel(flat.attr(i, "class").unwrap_or(""), flat.attr(i, "id"))
         });
+    }
+
+    /// Brings back each post's author name in a thread: references of threads keep
+    /// "who said it" above every post, but the name sits in the poster panel (with
+    /// avatar, rank and post count) or under an author class, which the pruning and
+    /// [`Self::drop_poster_panels`] remove whole. Only the name element comes back,
+    /// and only from a removed block that holds exactly one name (a "top posters"
+    /// box lists several) and no sentence (a comment has its author too).
+    fn restore_poster_names(&self, root: usize, removed: &mut [bool]) {
+        let flat = self.flat;
+        let end = flat.nodes[root].end as usize;
+        // (name element, topmost removed ancestor below root)
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut i = root + 1;
+        while i < end {
+            let node = &flat.nodes[i];
+            if self.hard[i] {
+                i = node.end as usize;
+                continue;
+            }
+            if node.kind != Kind::Element
+                || self.hard_text[i] == 0
+                || self.hard_text[i] > MAX_POSTER_NAME_CHARS
+                || !self.is_poster_name(i)
+            {
+                i += 1;
+                continue;
+            }
+            let mut top = NONE as usize;
+            let mut current = i;
+            while current > root {
+                if removed[current] {
+                    top = current;
+                }
+                current = flat.nodes[current].parent as usize;
+            }
+            if top != NONE as usize {
+                // The innermost match wins over a wrapper that also matches.
+                match found.last_mut() {
+                    Some(last) if flat.contains(last.0, i) => *last = (i, top),
+                    _ => found.push((i, top)),
+                }
+            }
+            i += 1;
+        }
+        let mut last: Option<(usize, String)> = None;
+        for (k, &(name, top)) in found.iter().enumerate() {
+            let alone = found
+                .iter()
+                .enumerate()
+                .all(|(j, &(_, other))| j == k || other != top);
+            if !alone || self.hard_text[top] > MAX_POSTER_PANEL_CHARS || self.holds_sentence(top) {
+                continue;
+            }
+            // Responsive layouts repeat the poster panel (a desktop column and a
+            // mobile header) around the same post: one name per post.
+            let text = flatten_text(flat, name, &self.hard);
+            if let Some((previous, previous_text)) = last.as_ref() {
+                if *previous_text == text
+                    && self.kept_text_between(*previous, name, removed) < MIN_POST_CHARS
+                {
+                    continue;
+                }
+            }
+            last = Some((name, text));
+            // Keep the path from `top` down to the name; drop everything beside it.
+            let mut path = Vec::new();
+            let mut current = name;
+            while current != top {
+                current = flat.nodes[current].parent as usize;
+                path.push(current);
+            }
+            for &p in &path {
+                removed[p] = false;
+                for c in flat.children(p) {
+                    if c != name && !path.contains(&c) {
+                        removed[c] = true;
+                    }
+                }
+            }
+            removed[name] = false;
+        }
+    }
+
+    /// Whether a text node of `i` (hard pruning only) is sentence-long: a comment
+    /// or a post, where a poster panel holds only short lines.
+    fn holds_sentence(&self, i: usize) -> bool {
+        let flat = self.flat;
+        let end = flat.nodes[i].end as usize;
+        let mut j = i;
+        while j < end {
+            if self.hard[j] {
+                j = flat.nodes[j].end as usize;
+                continue;
+            }
+            if self.own_chars[j] >= MIN_SENTENCE_CHARS {
+                return true;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// Characters of kept text after node `a`'s subtree and before node `b`.
+    fn kept_text_between(&self, a: usize, b: usize, removed: &[bool]) -> u32 {
+        let flat = self.flat;
+        let mut chars = 0;
+        let mut i = flat.nodes[a].end as usize;
+        while i < b {
+            if removed[i] || self.hard[i] {
+                let end = flat.nodes[i].end as usize;
+                if end > b {
+                    // `b` lies inside: go on into the subtree.
+                    i += 1;
+                } else {
+                    i = end;
+                }
+                continue;
+            }
+            chars += self.own_chars[i];
+            i += 1;
+        }
+        chars
+    }
+
+    /// Whether element `i` names a post's author: a `username` class (`username`,
+    /// `ipsUsername`, `DiscussionBoard-username`) or schema.org `itemprop=author`.
+    fn is_poster_name(&self, i: usize) -> bool {
+        let flat = self.flat;
+        let itemprop = |j: usize, name: &str| {
+            flat.attr(j, "itemprop").is_some_and(|p| {
+                p.split_ascii_whitespace()
+                    .any(|p| p.eq_ignore_ascii_case(name))
+            })
+        };
+        if itemprop(i, "author") {
+            return true;
+        }
+        // The author's own name inside schema.org Person markup (the innermost match
+        // wins over the whole author block, which may carry reputation and badges).
+        if itemprop(i, "name") || (itemprop(i, "url") && flat.nodes[i].name == "a") {
+            let mut current = flat.nodes[i].parent;
+            for _ in 0..3 {
+                if current == NONE {
+                    break;
+                }
+                if itemprop(current as usize, "author") {
+                    return true;
+                }
+                current = flat.nodes[current as usize].parent;
+            }
+        }
+        flat.attr(i, "class")
+            .unwrap_or("")
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|t| t.len() >= 8 && t[t.len() - 8..].eq_ignore_ascii_case("username"))
     }
 
     /// Drops the filter panels of listings ("Category: Shoes / Socks", "Colour:
@@ -2166,6 +2338,8 @@ fn declare(flat: &Flat<'_>, i: usize, attrs: &Attrs<'_>, declared: &mut Declared
                 // match the closing quote.
                 declared.product |= text.contains("\"Product\"");
                 declared.discussion |= text.contains("\"DiscussionForumPosting\"");
+                // Matched as a type, not as a name ("CommentAction", "name": "Comment").
+                declared.thread |= ld_declares(text, "QAPage") || ld_declares(text, "Comment");
             }
         }
         _ if !attrs.itemtype.is_empty() => {
@@ -2173,12 +2347,29 @@ fn declare(flat: &Flat<'_>, i: usize, attrs: &Attrs<'_>, declared: &mut Declared
                 match kind.trim_end_matches('/').rsplit('/').next() {
                     Some("Product") => declared.product = true,
                     Some("DiscussionForumPosting") => declared.discussion = true,
+                    Some("QAPage" | "Comment") => declared.thread = true,
                     _ => {}
                 }
             }
         }
         _ => {}
     }
+}
+
+/// Whether JSON-LD `text` has `"@type": "kind"` (alone or in a type list).
+fn ld_declares(text: &str, kind: &str) -> bool {
+    text.match_indices("\"@type\"").any(|(k, key)| {
+        let rest = text[k + key.len()..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            return false;
+        };
+        let rest = rest.trim_start();
+        let types = match rest.strip_prefix('[') {
+            Some(list) => list.split(']').next().unwrap_or(""),
+            None => rest.split([',', '}']).next().unwrap_or(""),
+        };
+        types.split(',').any(|t| t.trim().trim_matches('"') == kind)
+    })
 }
 
 /// Which vocabularies an element's class/id tokens belong to.
@@ -2986,6 +3177,62 @@ mod tests {
             text.contains("Sixty forty is reasonable at your age"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn json_ld_types_are_matched_as_types_not_names() {
+        assert!(ld_declares(
+            "{\"@type\": \"QAPage\", \"name\": \"x\"}",
+            "QAPage"
+        ));
+        assert!(ld_declares(
+            "{\"@type\":[\"Thing\", \"Comment\"]}",
+            "Comment"
+        ));
+        assert!(!ld_declares(
+            "{\"@type\":\"CommentAction\",\"name\":\"Comment\"}",
+            "Comment"
+        ));
+    }
+
+    #[test]
+    fn poster_names_come_back_in_declared_threads_without_their_panels() {
+        let page = |head: &str| {
+            let posts: String = ["alice", "bob", "carol"]
+                .iter()
+                .enumerate()
+                .map(|(i, who)| {
+                    format!(
+                        "<div class=\"post\"><div class=\"postprofile\"><img class=avatar \
+                         src=a.png><a class=\"username\" href=\"/u/{who}\">{who}</a>\
+                         <span>Posts: 40{i}2</span><span>Joined: Mar 2012</span></div>\
+                         <div class=\"content\"><p>Post {i}: the refractor is the easier \
+                         first telescope, with no collimation and a quick cool-down.</p>\
+                         </div></div>"
+                    )
+                })
+                .collect();
+            format!(
+                "<html><head>{head}</head><body><main><h1>Which telescope first?</h1>\
+                 {posts}<div class=\"sidebar-box\"><h4>Top posters</h4>\
+                 <a class=\"username\" href=\"/u/dave\">dave</a>\
+                 <a class=\"username\" href=\"/u/erin\">erin</a></div></main></body>\
+                 </html>"
+            )
+        };
+        let ld = "<script type=\"application/ld+json\">{\"@type\": \
+                  \"DiscussionForumPosting\", \"headline\": \"Which telescope first?\"}\
+                  </script>";
+        let thread = extract_text(&page(ld));
+        for who in ["alice", "bob", "carol"] {
+            assert_eq!(thread.matches(who).count(), 1, "{thread}");
+        }
+        assert!(thread.contains("Post 2: the refractor"), "{thread}");
+        assert!(!thread.contains("Joined"), "{thread}");
+        assert!(!thread.contains("dave"), "{thread}");
+        let undeclared = extract_text(&page(""));
+        assert!(undeclared.contains("Post 2: the refractor"), "{undeclared}");
+        assert!(!undeclared.contains("alice"), "{undeclared}");
     }
 
     #[test]
