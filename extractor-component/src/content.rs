@@ -1581,7 +1581,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 && (node.name == "a"
                     || (crate::render::is_block(node.name)
                         && !matches!(node.name, "td" | "th" | "li" | "dd" | "dt" | "tr" | "pre")));
-            if counter || UI_PHRASES.contains(&squashed.as_str()) {
+            if counter || is_labelled_count(&squashed) || UI_PHRASES.contains(&squashed.as_str()) {
                 Visit::Drop
             } else {
                 Visit::Skip
@@ -1947,6 +1947,52 @@ fn flatten_text(flat: &Flat<'_>, i: usize, removed: &[bool]) -> String {
         j += 1;
     }
     out
+}
+
+/// Words that label a post's or thread's counters ("6 likes", "replies 154").
+const COUNTER_WORDS: &[&str] = &[
+    "like",
+    "likes",
+    "reply",
+    "replies",
+    "view",
+    "views",
+    "comment",
+    "comments",
+    "vote",
+    "votes",
+    "point",
+    "points",
+    "reaction",
+    "reactions",
+    "share",
+    "shares",
+    "post",
+    "posts",
+    "poster",
+    "posters",
+    "watching",
+];
+
+/// Whether `text` (lower-cased, single-spaced) is only counters: numbers each paired
+/// with a [`COUNTER_WORDS`] label, in either order ("6 likes", "replies 154",
+/// "12 posts 5 posters 3.2k views").
+fn is_labelled_count(text: &str) -> bool {
+    let number = |w: &str| {
+        let digits = w.trim_end_matches(['k', 'm']);
+        !digits.is_empty()
+            && digits.starts_with(|c: char| c.is_ascii_digit())
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    };
+    let words: Vec<&str> = text.split(' ').collect();
+    words.len() >= 2
+        && words.len().is_multiple_of(2)
+        && words.chunks(2).all(|pair| {
+            (number(pair[0]) && COUNTER_WORDS.contains(&pair[1]))
+                || (COUNTER_WORDS.contains(&pair[0]) && number(pair[1]))
+        })
 }
 
 /// Appends the letters and digits of `text`, lower-cased.
@@ -3177,6 +3223,32 @@ mod tests {
             text.contains("Sixty forty is reasonable at your age"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn labelled_counters_are_dropped_but_sentences_with_numbers_kept() {
+        let posts: String = (0..3)
+            .map(|i| {
+                format!(
+                    "<div class=\"post\"><p>Reply {i}: the short chain drops the old root, \
+                     so 3 likes from older Android clients may fail.</p>\
+                     <div class=\"post-likes\"><span>{} Likes</span></div></div>",
+                    i + 2
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><main><h1>Longer chain</h1><ul class=\"stats\"><li>Replies 154</li>\
+             <li>Views 26.2k</li></ul>{posts}</main></body>"
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("so 3 likes from older"), "{text}");
+        assert!(!text.contains("4 Likes"), "{text}");
+        assert!(!text.contains("Replies 154"), "{text}");
+        assert!(is_labelled_count(
+            "12 posts 5 posters 3.2k views 2 watching"
+        ));
+        assert!(!is_labelled_count("2 minutes"));
     }
 
     #[test]
