@@ -826,9 +826,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
             let heading = heading.trim();
             // On a declared thread the "Comments" heading introduces the replies, which
             // are the content there (see DISCUSSION_NEGATIVE_PREFIXES).
-            if !FURNITURE_HEADINGS.iter().any(|p| heading.starts_with(p))
-                || (self.declared.discussion && heading.starts_with("comments"))
-            {
+            let furniture =
+                FURNITURE_HEADINGS.iter().any(|p| heading.starts_with(p)) || is_reply_gate(heading);
+            if !furniture || (self.declared.discussion && heading.starts_with("comments")) {
                 i += 1;
                 continue;
             }
@@ -1106,6 +1106,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_poster_panels(root, &mut removed, totals);
         self.drop_facets(root, &mut removed, totals);
         self.drop_notices(root, &mut removed, totals);
+        self.drop_reply_gates(root, &mut removed, totals);
         self.drop_meta_rows(root, &mut removed, totals);
         self.drop_repeats(root, &mut removed);
         self.drop_quoted_repeats(root, &mut removed);
@@ -1535,6 +1536,30 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// disclosures ("we may earn a commission from links on this page"), copyright
     /// lines and the site's content licence. Only short leaf blocks: an article
     /// *about* commissions or copyright keeps its paragraphs.
+    /// Drops the line under a thread that asks the reader to log in or register to
+    /// take part ("You must log in or register to reply here.", "Create an account
+    /// or sign in to comment"): page interface, not a post.
+    fn drop_reply_gates(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+        let flat = self.flat;
+        let has_block = self.holds_blocks(root);
+        walk_live(flat, root, removed, |i, removed| {
+            let node = &flat.nodes[i];
+            if node.kind != Kind::Element
+                || !crate::render::is_block(node.name)
+                || has_block[i - root]
+                || totals.text[i] == 0
+                || totals.text[i] > MAX_REPLY_GATE_CHARS
+            {
+                return Visit::Descend;
+            }
+            if is_reply_gate(&flatten_text(flat, i, removed).to_lowercase()) {
+                Visit::Drop
+            } else {
+                Visit::Skip
+            }
+        });
+    }
+
     fn drop_notices(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
         let has_block = self.holds_blocks(root);
@@ -1947,6 +1972,38 @@ fn flatten_text(flat: &Flat<'_>, i: usize, removed: &[bool]) -> String {
         j += 1;
     }
     out
+}
+
+/// Longest block [`Analysis::drop_reply_gates`] considers.
+const MAX_REPLY_GATE_CHARS: u32 = 100;
+
+/// Whether `text` (lower-cased) asks the reader to log in or register in order to
+/// take part in a discussion.
+fn is_reply_gate(text: &str) -> bool {
+    const ACCOUNT: &[&str] = &[
+        "log in",
+        "login",
+        "sign in",
+        "sign up",
+        "register",
+        "create an account",
+        "be a member",
+        "logged in",
+    ];
+    const PURPOSE: &[&str] = &[
+        "to reply",
+        "to comment",
+        "to post",
+        "to leave a comment",
+        "to add a comment",
+        "to answer",
+        "to join the conversation",
+        "to join the discussion",
+        "to participate",
+    ];
+    text.len() <= 2 * MAX_REPLY_GATE_CHARS as usize
+        && ACCOUNT.iter().any(|a| text.contains(a))
+        && PURPOSE.iter().any(|p| text.contains(p))
 }
 
 /// Words that label a post's or thread's counters ("6 likes", "replies 154").
@@ -3249,6 +3306,29 @@ mod tests {
             "12 posts 5 posters 3.2k views 2 watching"
         ));
         assert!(!is_labelled_count("2 minutes"));
+    }
+
+    #[test]
+    fn login_to_reply_lines_and_boxes_are_dropped() {
+        let posts: String = (0..3)
+            .map(|i| {
+                format!(
+                    "<div class=\"post\"><p>Reply {i}: you must turn the feature off on \
+                     every device, or it syncs straight back.</p></div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><main><h1>Messages in iCloud</h1>{posts}\
+             <div class=\"blockMessage\">You must log in or register to reply here.</div>\
+             <div class=\"box\"><h2>Create an account or sign in to comment</h2>\
+             <p>Sign up for a new account in our community. It's easy!</p>\
+             <p>Already have an account? Sign in here.</p></div></main></body>"
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Reply 2: you must turn"), "{text}");
+        assert!(!text.contains("register to reply"), "{text}");
+        assert!(!text.contains("new account"), "{text}");
     }
 
     #[test]
