@@ -198,6 +198,37 @@ pub fn extract_with_stats(
             }
         }
     }
+    if *mode == Mode::Article && !from_structured {
+        // Q&A pages that load their answers by script leave only the question in the
+        // DOM; the answers their structured data lists belong with it.
+        let missing: Vec<String> = meta
+            .structured_answers
+            .iter()
+            .filter(|a| {
+                // Rendered answers differ from their markup copy in mentions and
+                // quotes: any shared line shows the answer is there.
+                words::count(a) >= MIN_ANSWER_WORDS
+                    && !a
+                        .lines()
+                        .filter(|line| words::count(line) >= MIN_ANSWER_WORDS)
+                        .any(|line| mentions(&out.text, line))
+            })
+            .map(|a| paragraphs_text(a))
+            .collect();
+        if !missing.is_empty() {
+            let answers = missing.join("\n\n");
+            let append = |before: &str| {
+                if before.trim().is_empty() {
+                    answers.clone()
+                } else {
+                    format!("{}\n\n{answers}", before.trim_end())
+                }
+            };
+            out.text = append(&out.text);
+            out.markdown = append(&out.markdown);
+            summary.chars += non_ws_chars(&answers);
+        }
+    }
     let word_count = words::count(&out.text);
     out.word_count = Some(u32::try_from(word_count).unwrap_or(u32::MAX));
     out.reading_time = (word_count > 0).then(|| word_count.div_ceil(225) as u32);
@@ -325,6 +356,9 @@ fn select_custom(analysis: &Analysis<'_, '_>, selectors: &[Selector]) -> Selecti
 /// A declared product description shorter than this is a tagline, not a
 /// description worth adding.
 const MIN_PRODUCT_DESCRIPTION_WORDS: usize = 15;
+
+/// Shortest declared answer worth adding: below it, "+1" and "Thanks!".
+const MIN_ANSWER_WORDS: usize = 5;
 
 /// Whether `text` already holds `passage`: its first words, compared as lower-case
 /// alphanumeric words so markup and punctuation differences do not matter.

@@ -37,6 +37,10 @@ pub struct Metadata {
     /// JSON-LD `@type` of the main entity (e.g. "NewsArticle", "Product",
     /// "DiscussionForumPosting"), a hint for page-type handling.
     pub page_type_hint: Option<String>,
+    /// The answers a `QAPage`'s question declares (`acceptedAnswer`,
+    /// `suggestedAnswer`), as plain text: Q&A sites that load their answers by
+    /// script still list them here.
+    pub structured_answers: Vec<String>,
 }
 
 /// Bylines longer than this are paragraphs that happen to carry an "author" class.
@@ -205,6 +209,8 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
                 .and_then(|e| ld_body(e, &["articleBody", "text", "description"]))
         });
 
+    let structured_answers = ld.answers();
+
     let page_type_hint = article
         .or(ld.primary_other())
         .and_then(|e| type_names(e).into_iter().next())
@@ -220,6 +226,7 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
         language,
         structured_body,
         page_type_hint,
+        structured_answers,
     }
 }
 
@@ -975,6 +982,43 @@ impl StructuredData {
         })
     }
 
+    /// The answer texts of the question a `QAPage` is about, in order (accepted
+    /// first). Empty without a `QAPage`: FAQ markup lists answers the page shows as
+    /// its own content, and is no thread.
+    fn answers(&self) -> Vec<String> {
+        let qa_page = self
+            .entities
+            .iter()
+            .any(|e| type_names(e).contains(&"QAPage"));
+        if !qa_page {
+            return Vec::new();
+        }
+        let Some(question) = self
+            .entities
+            .iter()
+            .find(|e| type_names(e).contains(&"Question"))
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for key in ["acceptedAnswer", "suggestedAnswer"] {
+            let answers = match question.get(key) {
+                Some(Value::Array(items)) => items.iter().collect(),
+                Some(answer) => vec![answer],
+                None => Vec::new(),
+            };
+            for answer in answers {
+                if let Some(text) = answer.get("text").and_then(Value::as_str) {
+                    let text = clean_multiline(&strip_tags(text));
+                    if !text.is_empty() {
+                        out.push(text);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The first entity that is about the page's subject but not an article (a product,
     /// recipe, question, event...).
     fn primary_other(&self) -> Option<&Value> {
@@ -1190,6 +1234,34 @@ pub fn clean(s: &str) -> String {
 }
 
 /// Like [`clean`] per line, keeping paragraph breaks as one blank line.
+/// `s` without HTML tags; paragraph and line-break tags become line breaks (JSON-LD
+/// `text` fields often carry the post's HTML).
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let Some(len) = rest[start..].find('>') else {
+            rest = &rest[start..];
+            break;
+        };
+        let tag = rest[start + 1..start + len].to_ascii_lowercase();
+        let name = tag.trim_start_matches('/');
+        if ["p", "br", "div", "li", "pre", "blockquote"]
+            .iter()
+            .any(|t| {
+                name.starts_with(t)
+                    && !name[t.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            })
+        {
+            out.push('\n');
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn clean_multiline(s: &str) -> String {
     let decoded = decode_entities(s);
     let mut out = String::new();

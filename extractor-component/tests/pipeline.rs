@@ -224,6 +224,44 @@ fn declared_product_description_is_added_when_the_region_lacks_it() {
     );
 }
 
+fn qa_page(dom_answer: &str) -> String {
+    format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\
+         \"@type\":\"QAPage\",\"mainEntity\":{{\"@type\":\"Question\",\"name\":\"Worth it?\",\
+         \"suggestedAnswer\":[{{\"@type\":\"Answer\",\"text\":\"<p>@sam said:</p>\
+         <p>Strategy work pays back within three years for most people I know.</p>\
+         <p>The hours are long but <em>predictable</em>, unlike banking.</p>\"}}]}}}}\
+         </script></head><body><main><h1>Consulting: is it worth it?</h1><p>{PARA}</p>\
+         <p>I moved from banking to a strategy firm last year and wonder whether to stay \
+         for the long run or go back.</p>{dom_answer}</main></body></html>"
+    )
+}
+
+#[test]
+fn declared_answers_of_a_qa_page_are_added_when_the_dom_lacks_them() {
+    let out = extract(&qa_page(""), "", &Mode::Article).expect("extracts");
+    let question = out
+        .text
+        .find("I moved from banking")
+        .expect("question kept");
+    let answer = out
+        .text
+        .find("The hours are long but predictable")
+        .expect("answer added, without its markup");
+    assert!(question < answer, "{}", out.text);
+    // Rendered in the DOM (its mention line aside): not repeated.
+    let dom = "<div class=answer><p>Sam, strategy work pays back within three years for \
+               most people I know.</p><p>The hours are long but predictable, unlike \
+               banking.</p></div>";
+    let out = extract(&qa_page(dom), "", &Mode::Article).expect("extracts");
+    assert_eq!(
+        out.text.matches("The hours are long").count(),
+        1,
+        "{}",
+        out.text
+    );
+}
+
 #[test]
 fn quality_ranks_a_clean_article_above_a_link_farm_and_a_cookie_wall() {
     let score = |html: &str| {
