@@ -1073,7 +1073,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let flat = self.flat;
         let root_text = totals.text[root].max(1) as f32;
         // Only needed once a link-dense block turns up; many regions have none.
-        let mut repeated: Option<Vec<bool>> = None;
+        let mut repeated: Option<Vec<f32>> = None;
         walk_live(flat, root, &mut removed, |i, _| {
             let node = &flat.nodes[i];
             if node.kind == Kind::Element
@@ -1092,10 +1092,14 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     && share < 0.25
                     && totals.paras[i] < 3
                     && per_link < 25.0
-                    && !(ld < MAX_ITEM_LINK_DENSITY && {
-                        let repeated = repeated.get_or_insert_with(|| self.repeated_items(root));
+                    && !{
+                        let repeated =
+                            repeated.get_or_insert_with(|| self.repeated_items(root, totals));
                         self.in_item_grid(i, root, repeated)
-                    })
+                            .is_some_and(|grid_share| {
+                                ld < MAX_ITEM_LINK_DENSITY || grid_share >= MIN_GRID_SHARE
+                            })
+                    }
                 {
                     return Visit::Drop;
                 }
@@ -1213,10 +1217,11 @@ impl<'f, 'a> Analysis<'f, 'a> {
         false
     }
 
-    /// For each element of `root`'s subtree (indexed from `root`): whether it is one
-    /// of at least [`MIN_GRID_ITEMS`] siblings with its tag and class, the shape of a
-    /// listing's item cards.
-    fn repeated_items(&self, root: usize) -> Vec<bool> {
+    /// For each element of `root`'s subtree (indexed from `root`): when it is one of
+    /// at least [`MIN_GRID_ITEMS`] siblings with its tag and class (the shape of a
+    /// listing's item cards), the share of the region's text those siblings hold
+    /// together; 0 otherwise.
+    fn repeated_items(&self, root: usize, totals: &Totals) -> Vec<f32> {
         let flat = self.flat;
         let end = flat.nodes[root].end as usize;
         // Each element is hashed once, into a group id; the counts live in a Vec.
@@ -1226,7 +1231,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             .count();
         let mut groups: std::collections::HashMap<(u32, &str, &str), u32> =
             std::collections::HashMap::with_capacity(elements);
-        let mut counts: Vec<u32> = Vec::new();
+        let mut counts: Vec<(u32, u32)> = Vec::new();
         let mut group_of = vec![u32::MAX; end - root];
         for i in root + 1..end {
             let node = &flat.nodes[i];
@@ -1239,44 +1244,54 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 let next = counts.len() as u32;
                 let g = *groups.entry(key).or_insert(next);
                 if g == next {
-                    counts.push(0);
+                    counts.push((0, 0));
                 }
-                counts[g as usize] += 1;
+                let group = &mut counts[g as usize];
+                group.0 += 1;
+                group.1 = group.1.saturating_add(totals.text[i]);
                 group_of[i - root] = g;
             }
         }
+        let root_text = totals.text[root].max(1) as f32;
         (root..end)
             .map(|i| {
                 let g = group_of[i - root];
                 // Table rows repeat by nature; a row's link-dense cell is judged
                 // as before (vote and "hide | past | discuss" lines).
-                g != u32::MAX
-                    && !matches!(flat.nodes[i].name, "tr" | "td" | "th" | "tbody")
-                    && counts[g as usize] >= MIN_GRID_ITEMS
+                if g == u32::MAX || matches!(flat.nodes[i].name, "tr" | "td" | "th" | "tbody") {
+                    return 0.0;
+                }
+                let (members, text) = counts[g as usize];
+                if members >= MIN_GRID_ITEMS {
+                    (text as f32 / root_text).max(f32::MIN_POSITIVE)
+                } else {
+                    0.0
+                }
             })
             .collect()
     }
 
-    /// Whether `i` is, or sits just inside, a repeated item card
-    /// ([`Self::repeated_items`]). A product or event card links its title, author,
-    /// rating and price, which looks like a menu by link density alone; but it also
-    /// carries plain text (format, place, date) that a menu's links lack.
-    fn in_item_grid(&self, i: usize, root: usize, repeated: &[bool]) -> bool {
+    /// When `i` is, or sits just inside, a repeated item card
+    /// ([`Self::repeated_items`]): the share of the region's text its grid holds. A
+    /// product or event card links its title, author, rating and price, which looks
+    /// like a menu by link density alone; but it also carries plain text (format,
+    /// place, date) that a menu's links lack, or its grid is most of the region.
+    fn in_item_grid(&self, i: usize, root: usize, repeated: &[f32]) -> Option<f32> {
         let flat = self.flat;
         let mut current = i;
         for _ in 0..=MAX_ITEM_DEPTH {
             if current <= root {
-                return false;
+                return None;
             }
-            if repeated[current - root] {
-                return true;
+            if repeated[current - root] > 0.0 {
+                return Some(repeated[current - root]);
             }
             match flat.nodes[current].parent {
-                NONE => return false,
+                NONE => return None,
                 p => current = p as usize,
             }
         }
-        false
+        None
     }
 
     /// For each node of `root`'s subtree (indexed from `root`): whether a block
@@ -2096,6 +2111,11 @@ fn is_poster_panel(class: &str, id: Option<&str>) -> bool {
 
 /// Fewest same-tag, same-class siblings that make an item grid.
 const MIN_GRID_ITEMS: u32 = 3;
+
+/// Share of the region's text from which a grid of repeated, link-dense items (an
+/// A–Z index, a category's sub-category lists, a product grid whose cards are all
+/// links) is the region's content rather than a menu inside it.
+const MIN_GRID_SHARE: f32 = 0.4;
 
 /// How many levels above a link-dense block its item card may sit.
 const MAX_ITEM_DEPTH: usize = 3;
@@ -3058,6 +3078,47 @@ mod tests {
         }
         assert!(text.contains("4.7 stars"), "{text}");
         assert!(!text.contains("History"), "{text}");
+    }
+
+    #[test]
+    fn link_grids_that_make_up_the_region_are_kept_but_small_ones_dropped() {
+        // An A–Z index: every entry is a link, so each letter's list is as link-dense
+        // as a menu, but the repeated lists together are the page.
+        let letters: String = ["A", "B", "C", "D", "E"]
+            .iter()
+            .map(|l| {
+                let entries: String = (0..6)
+                    .map(|k| format!("<li><a href=/{l}{k}>{l}-language number {k}</a></li>"))
+                    .collect();
+                format!("<div class=letter><ul>{entries}</ul></div>")
+            })
+            .collect();
+        let html = format!(
+            "<body><main><h1>Programming languages</h1>\
+             <p>An index of programming languages, alphabetically.</p>{}\
+             {letters}</main></body>",
+            article(2)
+        );
+        let text = extract_text(&html);
+        for l in ["A", "B", "C", "D", "E"] {
+            assert!(text.contains(&format!("{l}-language number 5")), "{text}");
+        }
+        // The same link columns under a long article are a footer menu.
+        let columns: String = (0..3)
+            .map(|c| {
+                let links: String = (0..4)
+                    .map(|k| format!("<li><a href=/c{c}{k}>Section {c}{k}</a></li>"))
+                    .collect();
+                format!("<div class=col><ul>{links}</ul></div>")
+            })
+            .collect();
+        let html = format!(
+            "<body><article><h1>Title</h1>{}<div class=more>{columns}</div></article></body>",
+            article(6)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("traders, farmers"), "{text}");
+        assert!(!text.contains("Section 12"), "{text}");
     }
 
     #[test]
