@@ -1233,7 +1233,6 @@ pub fn clean(s: &str) -> String {
     collapse_ws(&decode_entities(s))
 }
 
-/// Like [`clean`] per line, keeping paragraph breaks as one blank line.
 /// `s` without HTML tags; paragraph and line-break tags become line breaks (JSON-LD
 /// `text` fields often carry the post's HTML).
 fn strip_tags(s: &str) -> String {
@@ -1262,6 +1261,7 @@ fn strip_tags(s: &str) -> String {
     out
 }
 
+/// Like [`clean`] per line, keeping paragraph breaks as one blank line.
 fn clean_multiline(s: &str) -> String {
     let decoded = decode_entities(s);
     let mut out = String::new();
