@@ -1755,7 +1755,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
     fn drop_quoted_repeats(&self, root: usize, removed: &mut [bool]) {
         let flat = self.flat;
         let end = flat.nodes[root].end as usize;
-        let quotes = (root + 1..end).any(|i| flat.nodes[i].name == "blockquote");
+        let quotes = (root + 1..end).any(|i| is_quote(flat, i));
         if !quotes {
             return;
         }
@@ -1769,7 +1769,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 i = node.end as usize;
                 continue;
             }
-            if node.name == "blockquote" && self.repeats_earlier(i, removed, &before) {
+            if is_quote(flat, i) && self.repeats_earlier(i, removed, &before) {
                 removed[i] = true;
                 i = node.end as usize;
                 continue;
@@ -2065,6 +2065,18 @@ fn is_labelled_count(text: &str) -> bool {
             (number(pair[0]) && COUNTER_WORDS.contains(&pair[1]))
                 || (COUNTER_WORDS.contains(&pair[0]) && number(pair[1]))
         })
+}
+
+/// A quotation: `<blockquote>`, or a board's quote box (`bbcode_quote`,
+/// `bbCodeBlock--quote`: a class token "quote").
+fn is_quote(flat: &Flat<'_>, i: usize) -> bool {
+    let node = &flat.nodes[i];
+    node.kind == Kind::Element
+        && (node.name == "blockquote"
+            || flat.attr(i, "class").is_some_and(|c| {
+                c.split(|ch: char| !ch.is_ascii_alphanumeric())
+                    .any(|t| t.eq_ignore_ascii_case("quote"))
+            }))
 }
 
 /// Appends the letters and digits of `text`, lower-cased.
@@ -3312,7 +3324,7 @@ mod tests {
         let first = "<p>With the inheritance I would cut my allocation to sixty forty.</p>\
                      <p>Should the cash go into a ladder of certificates of deposit?</p>";
         let html = format!(
-            "<body><main><h1>Portfolio review</h1>{}{}{}{}</main></body>",
+            "<body><main><h1>Portfolio review</h1>{}{}{}{}{}</main></body>",
             post("alice", first),
             post(
                 "bob",
@@ -3332,6 +3344,14 @@ mod tests {
                 "<blockquote>bob wrote: Sixty forty is reasonable</blockquote><p>Agreed, \
                  and the bond side belongs in the tax-deferred accounts anyway.</p>"
             ),
+            post(
+                "erin",
+                "<div class=\"bbcode_quote\"><div>carol said:</div><div>Simplicity is \
+                 the ultimate sophistication, as the old saying about investing and many \
+                 other things goes.</div><div>Keep it to three funds and rebalance once a \
+                 year, whatever the market does.</div></div><p>Three funds worked for me \
+                 through two crashes.</p>"
+            ),
         );
         let text = extract_text(&html);
         assert_eq!(text.matches("ladder of certificates").count(), 1, "{text}");
@@ -3341,6 +3361,7 @@ mod tests {
             text.contains("Sixty forty is reasonable at your age"),
             "{text}"
         );
+        assert_eq!(text.matches("Keep it to three funds").count(), 1, "{text}");
     }
 
     #[test]
