@@ -1819,9 +1819,16 @@ impl<'f, 'a> Analysis<'f, 'a> {
             .filter(|l| l.chars().count() >= MIN_QUOTED_LINE_CHARS)
             .peekable();
         let total: usize = lines.iter().map(|l| l.chars().count()).sum();
+        // Replies quote posts of the same page, near them: searching only the last
+        // stretch of text keeps long threads full of quotes linear.
+        let mut start = before.len().saturating_sub(MAX_QUOTE_LOOKBACK);
+        while !before.is_char_boundary(start) {
+            start += 1;
+        }
+        let recent = &before[start..];
         total >= MIN_QUOTE_CHARS
             && long.peek().is_some()
-            && long.all(|l| before.contains(l.as_str()))
+            && long.all(|l| recent.contains(l.as_str()))
     }
 
     /// Whether `i` is, or lies inside, a site header, footer or navigation block
@@ -2091,6 +2098,9 @@ fn push_folded(out: &mut String, text: &str) {
 /// Letters and digits from which a quote of earlier text is a copy of a post rather
 /// than a one-line reference to it.
 const MIN_QUOTE_CHARS: usize = 80;
+
+/// Bytes of earlier (folded) text a quote is looked up in.
+const MAX_QUOTE_LOOKBACK: usize = 64 * 1024;
 
 /// Letters and digits from which a quoted line is telling enough to be recognised
 /// as a repeat of earlier text.
