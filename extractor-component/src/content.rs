@@ -1111,6 +1111,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_facets(root, &mut removed, totals);
         self.drop_notices(root, &mut removed, totals);
         self.drop_reply_gates(root, &mut removed, totals);
+        self.drop_reply_subjects(root, &mut removed, totals);
         self.drop_meta_rows(root, &mut removed, totals);
         self.drop_repeats(root, &mut removed);
         self.drop_quoted_repeats(root, &mut removed);
@@ -1551,6 +1552,50 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// disclosures ("we may earn a commission from links on this page"), copyright
     /// lines and the site's content licence. Only short leaf blocks: an article
     /// *about* commissions or copyright keeps its paragraphs.
+    /// Drops the subject lines of a thread's posts: boards head every reply with
+    /// "Re: <thread title>" (and the first post with the title itself), a heading
+    /// that repeats down the page and says nothing of the post. Only when at least
+    /// two replies carry one; the page's `<h1>` stays.
+    fn drop_reply_subjects(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+        let flat = self.flat;
+        let has_block = self.holds_blocks(root);
+        // (element, its text without the "Re:" prefix, had the prefix)
+        let mut lines: Vec<(usize, String, bool)> = Vec::new();
+        walk_live(flat, root, removed, |i, removed| {
+            let node = &flat.nodes[i];
+            if node.kind != Kind::Element
+                || !crate::render::is_block(node.name)
+                || has_block[i - root]
+                || totals.text[i] == 0
+                || totals.text[i] > MAX_SUBJECT_CHARS
+            {
+                return Visit::Descend;
+            }
+            if node.name != "h1" {
+                let text = flatten_text(flat, i, removed).to_lowercase();
+                let text = text.trim();
+                match text.strip_prefix("re:") {
+                    Some(subject) => lines.push((i, subject.trim().to_string(), true)),
+                    None => lines.push((i, text.to_string(), false)),
+                }
+            }
+            Visit::Skip
+        });
+        let subjects: Vec<&str> = lines.iter().filter(|l| l.2).map(|l| l.1.as_str()).collect();
+        if subjects.len() < 2 {
+            return;
+        }
+        let mut drop = Vec::new();
+        for (i, text, reply) in &lines {
+            if *reply || subjects.contains(&text.as_str()) {
+                drop.push(*i);
+            }
+        }
+        for i in drop {
+            removed[i] = true;
+        }
+    }
+
     /// Drops the line under a thread that asks the reader to log in or register to
     /// take part ("You must log in or register to reply here.", "Create an account
     /// or sign in to comment"): page interface, not a post.
@@ -1995,6 +2040,9 @@ fn flatten_text(flat: &Flat<'_>, i: usize, removed: &[bool]) -> String {
     }
     out
 }
+
+/// Longest post subject line [`Analysis::drop_reply_subjects`] considers.
+const MAX_SUBJECT_CHARS: u32 = 150;
 
 /// Longest block [`Analysis::drop_reply_gates`] considers.
 const MAX_REPLY_GATE_CHARS: u32 = 100;
@@ -3421,6 +3469,33 @@ mod tests {
         assert!(text.contains("Reply 2: you must turn"), "{text}");
         assert!(!text.contains("register to reply"), "{text}");
         assert!(!text.contains("new account"), "{text}");
+    }
+
+    #[test]
+    fn reply_subject_lines_are_dropped_when_they_recur() {
+        let post = |subject: &str, i: usize| {
+            format!(
+                "<div class=\"post\"><h3>{subject}</h3><p>Post {i}: disabling the power \
+                 LED needs the new firmware, then one line in the config file.</p></div>"
+            )
+        };
+        let title = "Turning off all LEDs";
+        let thread: String = std::iter::once(post(title, 0))
+            .chain((1..4).map(|i| post(&format!("Re: {title}"), i)))
+            .collect();
+        let text = extract_text(&format!(
+            "<body><main><h1>{title}</h1>{thread}</main></body>"
+        ));
+        assert!(text.contains("Post 3: disabling"), "{text}");
+        assert!(!text.contains("Re: "), "{text}");
+        assert_eq!(text.matches(title).count(), 1, "{text}");
+        // One "Re:" heading is an article's own ("Re: your letter of May").
+        let text = extract_text(&format!(
+            "<body><main><h1>Letters</h1>{}{}</main></body>",
+            post("Re: your letter of May", 1),
+            post("On bridges", 2)
+        ));
+        assert!(text.contains("Re: your letter of May"), "{text}");
     }
 
     #[test]
