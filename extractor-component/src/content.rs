@@ -199,6 +199,9 @@ const FURNITURE_HEADINGS: &[&str] = &[
     "in other news",
     "other articles",
     "frequently bought",
+    "your answer",
+    "start asking",
+    "explore related",
 ];
 
 /// Whole-element texts that are interface controls, not content: commerce buttons,
@@ -3496,6 +3499,23 @@ mod tests {
             post("On bridges", 2)
         ));
         assert!(text.contains("Re: your letter of May"), "{text}");
+    }
+
+    #[test]
+    fn answer_forms_and_related_question_boxes_are_furniture() {
+        let html = format!(
+            "<body><main><h1>Why is RAID not a backup?</h1>{}<div class=\"form\">\
+             <h2>Your Answer</h2><p>By clicking Post Your Answer, you agree to our terms of \
+             service and acknowledge you have read our privacy policy.</p></div>\
+             <div class=\"aside\"><h2>Explore related questions</h2><p>See similar \
+             questions with these tags and many more besides, every day.</p></div>\
+             </main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("3: The river"), "{text}");
+        assert!(!text.contains("terms of service"), "{text}");
+        assert!(!text.contains("similar questions"), "{text}");
     }
 
     #[test]
