@@ -1113,8 +1113,10 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_poster_panels(root, &mut removed, totals);
         self.drop_facets(root, &mut removed, totals);
         self.drop_notices(root, &mut removed, totals);
-        self.drop_reply_gates(root, &mut removed, totals);
-        self.drop_reply_subjects(root, &mut removed, totals);
+        // Both look at leaf blocks only; the block map is built once for them.
+        let has_block = self.holds_blocks(root);
+        self.drop_reply_gates(root, &mut removed, totals, &has_block);
+        self.drop_reply_subjects(root, &mut removed, totals, &has_block);
         self.drop_meta_rows(root, &mut removed, totals);
         self.drop_repeats(root, &mut removed);
         self.drop_quoted_repeats(root, &mut removed);
@@ -1559,9 +1561,30 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// "Re: <thread title>" (and the first post with the title itself), a heading
     /// that repeats down the page and says nothing of the post. Only when at least
     /// two replies carry one; the page's `<h1>` stays.
-    fn drop_reply_subjects(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+    fn drop_reply_subjects(
+        &self,
+        root: usize,
+        removed: &mut [bool],
+        totals: &Totals,
+        has_block: &[bool],
+    ) {
         let flat = self.flat;
-        let has_block = self.holds_blocks(root);
+        // Most regions have no "Re:" line at all: look for two before reading texts.
+        let mut replies = 0;
+        let end = flat.nodes[root].end as usize;
+        let mut j = root + 1;
+        while j < end && replies < 2 {
+            if flat.nodes[j].kind == Kind::Text {
+                let t = flat.text(j).trim_start().as_bytes();
+                if t.len() >= 3 && t[..3].eq_ignore_ascii_case(b"re:") {
+                    replies += 1;
+                }
+            }
+            j += 1;
+        }
+        if replies < 2 {
+            return;
+        }
         // (element, its text without the "Re:" prefix, had the prefix)
         let mut lines: Vec<(usize, String, bool)> = Vec::new();
         walk_live(flat, root, removed, |i, removed| {
@@ -1602,9 +1625,14 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// Drops the line under a thread that asks the reader to log in or register to
     /// take part ("You must log in or register to reply here.", "Create an account
     /// or sign in to comment"): page interface, not a post.
-    fn drop_reply_gates(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+    fn drop_reply_gates(
+        &self,
+        root: usize,
+        removed: &mut [bool],
+        totals: &Totals,
+        has_block: &[bool],
+    ) {
         let flat = self.flat;
-        let has_block = self.holds_blocks(root);
         walk_live(flat, root, removed, |i, removed| {
             let node = &flat.nodes[i];
             if node.kind != Kind::Element
@@ -1615,7 +1643,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
             {
                 return Visit::Descend;
             }
-            if is_reply_gate(&flatten_text(flat, i, removed).to_lowercase()) {
+            // Most short blocks name no account action: check the raw text first.
+            let hinted = (i + 1..node.end as usize).any(|j| has_account_hint(flat.text(j)));
+            if hinted && is_reply_gate(&flatten_text(flat, i, removed).to_lowercase()) {
                 Visit::Drop
             } else {
                 Visit::Skip
@@ -2050,6 +2080,20 @@ const MAX_SUBJECT_CHARS: u32 = 150;
 /// Longest block [`Analysis::drop_reply_gates`] considers.
 const MAX_REPLY_GATE_CHARS: u32 = 100;
 
+/// Whether `text` holds a word that an account action needs ("log", "sign",
+/// "register", "account", "member"), ASCII case-insensitively.
+fn has_account_hint(text: &str) -> bool {
+    const HINTS: &[&[u8]] = &[b"log", b"sign", b"regist", b"account", b"member"];
+    let t = text.as_bytes();
+    t.iter().enumerate().any(|(k, b)| {
+        matches!(b.to_ascii_lowercase(), b'l' | b's' | b'r' | b'a' | b'm')
+            && HINTS.iter().any(|h| {
+                t.get(k..k + h.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(h))
+            })
+    })
+}
+
 /// Whether `text` (lower-cased) asks the reader to log in or register in order to
 /// take part in a discussion.
 fn is_reply_gate(text: &str) -> bool {
@@ -2129,16 +2173,34 @@ fn is_labelled_count(text: &str) -> bool {
 /// `bbCodeBlock--quote`: a class token "quote").
 fn is_quote(flat: &Flat<'_>, i: usize) -> bool {
     let node = &flat.nodes[i];
-    node.kind == Kind::Element
-        && (node.name == "blockquote"
-            || flat.attr(i, "class").is_some_and(|c| {
-                c.split(|ch: char| !ch.is_ascii_alphanumeric())
+    if node.kind != Kind::Element {
+        return false;
+    }
+    if node.name == "blockquote" {
+        return true;
+    }
+    // Boards draw their quote boxes with divs; other elements are not looked up.
+    node.name == "div"
+        && flat.attr(i, "class").is_some_and(|c| {
+            c.as_bytes()
+                .windows(5)
+                .any(|w| w.eq_ignore_ascii_case(b"quote"))
+                && c.split(|ch: char| !ch.is_ascii_alphanumeric())
                     .any(|t| t.eq_ignore_ascii_case("quote"))
-            }))
+        })
 }
 
 /// Appends the letters and digits of `text`, lower-cased.
 fn push_folded(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        // Most text is ASCII: fold bytes without decoding chars.
+        out.extend(
+            text.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
+    }
     for c in text.chars() {
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
