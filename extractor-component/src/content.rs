@@ -1430,10 +1430,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
         let mut last: Option<(usize, String)> = None;
         for (k, &(name, top)) in found.iter().enumerate() {
-            let alone = found
-                .iter()
-                .enumerate()
-                .all(|(j, &(_, other))| j == k || other != top);
+            // Names under one removed block are neighbours in document order.
+            let alone = (k == 0 || found[k - 1].1 != top)
+                && found.get(k + 1).is_none_or(|&(_, next)| next != top);
             if !alone || self.hard_text[top] > MAX_POSTER_PANEL_CHARS || self.holds_sentence(top) {
                 continue;
             }
