@@ -1839,6 +1839,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
         // The region's letters and digits, lower-cased, in document order: quoting
         // tools re-space and re-wrap text, so only these are compared.
         let mut before = String::new();
+        // Each check scans up to MAX_QUOTE_LOOKBACK: bounded in number too, so that a
+        // page of thousands of quotes costs no more than a long thread.
+        let mut checks_left = MAX_QUOTES_CHECKED;
         let mut i = root + 1;
         while i < end {
             let node = &flat.nodes[i];
@@ -1846,10 +1849,13 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 i = node.end as usize;
                 continue;
             }
-            if is_quote(flat, i) && self.repeats_earlier(i, removed, &before) {
-                removed[i] = true;
-                i = node.end as usize;
-                continue;
+            if checks_left > 0 && is_quote(flat, i) {
+                checks_left -= 1;
+                if self.repeats_earlier(i, removed, &before) {
+                    removed[i] = true;
+                    i = node.end as usize;
+                    continue;
+                }
             }
             push_folded(&mut before, flat.text(i));
             i += 1;
@@ -2213,6 +2219,10 @@ const MIN_QUOTE_CHARS: usize = 80;
 
 /// Bytes of earlier (folded) text a quote is looked up in.
 const MAX_QUOTE_LOOKBACK: usize = 64 * 1024;
+
+/// Quotes of one region compared with the text before them (see
+/// [`MAX_QUOTE_LOOKBACK`]); a long thread page quotes far fewer.
+const MAX_QUOTES_CHECKED: usize = 200;
 
 /// Letters and digits from which a quoted line is telling enough to be recognised
 /// as a repeat of earlier text.
