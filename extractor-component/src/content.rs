@@ -1112,9 +1112,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_controls(root, &mut removed, totals);
         self.drop_poster_panels(root, &mut removed, totals);
         self.drop_facets(root, &mut removed, totals);
-        self.drop_notices(root, &mut removed, totals);
-        // Both look at leaf blocks only; the block map is built once for them.
+        // These look at leaf blocks only; the block map is built once for them.
         let has_block = self.holds_blocks(root);
+        self.drop_notices(root, &mut removed, totals, &has_block);
         self.drop_reply_gates(root, &mut removed, totals, &has_block);
         self.drop_reply_subjects(root, &mut removed, totals, &has_block);
         self.drop_meta_rows(root, &mut removed, totals);
@@ -1552,10 +1552,6 @@ impl<'f, 'a> Analysis<'f, 'a> {
         });
     }
 
-    /// Drops the standard notices sites put inside the content column: affiliate
-    /// disclosures ("we may earn a commission from links on this page"), copyright
-    /// lines and the site's content licence. Only short leaf blocks: an article
-    /// *about* commissions or copyright keeps its paragraphs.
     /// Drops the subject lines of a thread's posts: boards head every reply with
     /// "Re: <thread title>" (and the first post with the title itself), a heading
     /// that repeats down the page and says nothing of the post. Only when at least
@@ -1631,44 +1627,53 @@ impl<'f, 'a> Analysis<'f, 'a> {
         totals: &Totals,
         has_block: &[bool],
     ) {
-        let flat = self.flat;
-        walk_live(flat, root, removed, |i, removed| {
-            let node = &flat.nodes[i];
-            if node.kind != Kind::Element
-                || !crate::render::is_block(node.name)
-                || has_block[i - root]
-                || totals.text[i] == 0
-                || totals.text[i] > MAX_REPLY_GATE_CHARS
-            {
-                return Visit::Descend;
-            }
-            // Most short blocks name no account action: check the raw text first.
-            let hinted = (i + 1..node.end as usize).any(|j| has_account_hint(flat.text(j)));
-            if hinted && is_reply_gate(&flatten_text(flat, i, removed).to_lowercase()) {
-                Visit::Drop
-            } else {
-                Visit::Skip
-            }
-        });
+        let leaves = LeafBlocks {
+            has_block,
+            max_chars: MAX_REPLY_GATE_CHARS,
+            hint: has_account_hint,
+            matches: is_reply_gate,
+        };
+        self.drop_leaf_blocks(root, removed, totals, leaves);
     }
 
-    fn drop_notices(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+    /// Drops the standard notices sites put inside the content column: affiliate
+    /// disclosures ("we may earn a commission from links on this page"), copyright
+    /// lines and the site's content licence. Only short leaf blocks: an article
+    /// *about* commissions or copyright keeps its paragraphs.
+    fn drop_notices(&self, root: usize, removed: &mut [bool], totals: &Totals, has_block: &[bool]) {
+        let leaves = LeafBlocks {
+            has_block,
+            max_chars: MAX_NOTICE_CHARS,
+            hint: has_notice_hint,
+            matches: is_notice,
+        };
+        self.drop_leaf_blocks(root, removed, totals, leaves);
+    }
+
+    /// Drops the short leaf blocks (block elements holding no other block) under
+    /// `root` whose lower-cased text `leaves.matches`. Most short blocks have none of
+    /// the key words: `leaves.hint` checks the raw text first, before the
+    /// lower-cased string is built.
+    fn drop_leaf_blocks(
+        &self,
+        root: usize,
+        removed: &mut [bool],
+        totals: &Totals,
+        leaves: LeafBlocks<'_>,
+    ) {
         let flat = self.flat;
-        let has_block = self.holds_blocks(root);
         walk_live(flat, root, removed, |i, removed| {
             let node = &flat.nodes[i];
             if node.kind != Kind::Element
                 || !crate::render::is_block(node.name)
-                || has_block[i - root]
+                || leaves.has_block[i - root]
                 || totals.text[i] == 0
-                || totals.text[i] > MAX_NOTICE_CHARS
+                || totals.text[i] > leaves.max_chars
             {
                 return Visit::Descend;
             }
-            // Most short blocks have none of the key words: check the raw text
-            // before building the lower-cased string.
-            let hinted = (i + 1..node.end as usize).any(|j| has_notice_hint(flat.text(j)));
-            if hinted && is_notice(&flatten_text(flat, i, removed).to_lowercase()) {
+            let hinted = (i + 1..node.end as usize).any(|j| (leaves.hint)(flat.text(j)));
+            if hinted && (leaves.matches)(&flatten_text(flat, i, removed).to_lowercase()) {
                 Visit::Drop
             } else {
                 Visit::Skip
@@ -2520,6 +2525,15 @@ fn is_never_content(name: &str) -> bool {
             | "progress"
             | "meter"
     )
+}
+
+/// What [`Analysis::drop_leaf_blocks`] looks for: leaf blocks up to `max_chars`
+/// whose text `matches`, after a cheap `hint` on the raw text.
+struct LeafBlocks<'b> {
+    has_block: &'b [bool],
+    max_chars: u32,
+    hint: fn(&str) -> bool,
+    matches: fn(&str) -> bool,
 }
 
 /// Removes every live element below `root` that `pred` picks, with its subtree
