@@ -1112,13 +1112,13 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_controls(root, &mut removed, totals);
         self.drop_poster_panels(root, &mut removed, totals);
         self.drop_facets(root, &mut removed, totals);
-        // These look at leaf blocks only; the block map is built once for them.
+        // These look at leaf blocks; the block map is built once for them all.
         let has_block = self.holds_blocks(root);
         self.drop_notices(root, &mut removed, totals, &has_block);
         self.drop_reply_gates(root, &mut removed, totals, &has_block);
         self.drop_reply_subjects(root, &mut removed, totals, &has_block);
-        self.drop_meta_rows(root, &mut removed, totals);
-        self.drop_repeats(root, &mut removed);
+        self.drop_meta_rows(root, &mut removed, totals, &has_block);
+        self.drop_repeats(root, &mut removed, &has_block);
         self.drop_quoted_repeats(root, &mut removed);
         if self.declared.thread {
             self.restore_poster_names(root, &mut removed);
@@ -1325,12 +1325,17 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// with numbers in it is the "Posts: 4032" / "answered Jan 22 at 0:50" row of every
     /// entry, not content. Regions without much prose (listings, spec sheets) keep
     /// theirs: there such rows are the items' attributes.
-    fn drop_meta_rows(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+    fn drop_meta_rows(
+        &self,
+        root: usize,
+        removed: &mut [bool],
+        totals: &Totals,
+        has_block: &[bool],
+    ) {
         let flat = self.flat;
         if totals.paras[root] < 6 {
             return;
         }
-        let has_block = self.holds_blocks(root);
         // (tag, class) → (members, short members, members with digits)
         let mut groups: std::collections::HashMap<(&str, &str), (u32, u32, u32)> =
             std::collections::HashMap::new();
@@ -1717,7 +1722,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// legitimately recur across listing items ("Screen size: 43in"), and table cells
     /// repeat values. Texts are compared by a rolling hash of their non-space
     /// characters, so the pass stays linear in the region size.
-    fn drop_repeats(&self, root: usize, removed: &mut [bool]) {
+    fn drop_repeats(&self, root: usize, removed: &mut [bool], has_block: &[bool]) {
         const MOD: u64 = (1 << 61) - 1;
         const BASE: u64 = 1_000_003;
         // MOD is a Mersenne prime: fold the high bits onto the low ones instead of a
@@ -1785,7 +1790,6 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
         }
         prefix[span] = (hash, len);
-        let has_block = self.holds_blocks(root);
         let mut powers = vec![1u64; len as usize + 1];
         for k in 1..powers.len() {
             powers[k] = mulmod(powers[k - 1], BASE);
