@@ -2401,6 +2401,8 @@ struct Attrs<'a> {
     kind: &'a str,
     hidden: bool,
     aria_hidden: bool,
+    /// The HTML `popover` attribute: a menu, dialog or prompt shown only on demand.
+    popover: bool,
 }
 
 impl<'a> Attrs<'a> {
@@ -2417,8 +2419,11 @@ impl<'a> Attrs<'a> {
                     "property" => out.property = value,
                     "content" => out.content = value,
                     "type" => out.kind = value,
-                    "hidden" => out.hidden = true,
+                    // `until-found` content is searchable and opens on a match: a
+                    // collapsed section, not a hidden one.
+                    "hidden" => out.hidden = !value.eq_ignore_ascii_case("until-found"),
                     "aria-hidden" => out.aria_hidden = value == "true",
+                    "popover" => out.popover = true,
                     _ => {}
                 }
             }
@@ -2427,7 +2432,7 @@ impl<'a> Attrs<'a> {
     }
 }
 
-/// Hidden by markup: `hidden`, `aria-hidden=true`, inline `display:none` /
+/// Hidden by markup: `hidden`, `popover`, `aria-hidden=true`, inline `display:none` /
 /// `visibility:hidden`, a screen-reader-only class; except streamed segments and
 /// disclosure panels, which script reveals.
 fn is_hidden(attrs: &Attrs<'_>, style_hides: bool) -> bool {
@@ -2438,6 +2443,7 @@ fn is_hidden(attrs: &Attrs<'_>, style_hides: bool) -> bool {
         return false;
     }
     let hidden = attrs.hidden
+        || attrs.popover
         || attrs.aria_hidden
         || hidden_by_class(attrs.class)
         || (style_hides && !attrs.style.is_empty() && {
@@ -2867,6 +2873,23 @@ mod tests {
         let text = extract_text(&html);
         assert!(text.contains("3: The river"));
         assert!(!text.contains("Secret"), "{text}");
+    }
+
+    #[test]
+    fn popovers_are_hidden_and_until_found_sections_are_not() {
+        // A popover (install prompt, dropdown menu) is shown only on demand; a
+        // `hidden=until-found` section opens when find-in-page matches it.
+        let html = format!(
+            "<body><div popover id=install><p>To install this app, tap the Share icon and \
+             then Add to Home Screen, then confirm by tapping Install.</p></div>\
+             <div>{}<section hidden=until-found><p>Collapsed answer that readers open.</p>\
+             </section></div></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("3: The river"), "{text}");
+        assert!(!text.contains("install this app"), "{text}");
+        assert!(text.contains("Collapsed answer"), "{text}");
     }
 
     #[test]
