@@ -64,6 +64,7 @@ const NEGATIVE_PREFIXES: &[&str] = &[
     "login",
     "rating",
     "offcanvas",
+    "signature",
 ];
 
 /// Class/id weight of an element whose only boilerplate word is "banner" or "promo": a
@@ -2922,6 +2923,36 @@ mod tests {
                 "missing post {i}: {text}"
             );
         }
+    }
+
+    #[test]
+    fn forum_signatures_are_dropped_however_long() {
+        // Signatures of a few lines go with the poster panels; long ones (a seller's
+        // pitch, a quote collection) are boilerplate by their class.
+        let signatures = [
+            "Signature: I build proven store plugins; buy me a coffee if this helped.",
+            "Signature: ten years of woodworking, two hands, one shed, zero regrets.",
+            "Signature: running Arch on a toaster since the spring of the last decade.",
+            "Signature: opinions are mine alone and change with the weather outside.",
+        ];
+        let posts: String = signatures
+            .iter()
+            .enumerate()
+            .map(|(i, signature)| {
+                format!(
+                    "<div class=\"post\"><p>Post {i}. {PARA}</p>\
+                     <div class=\"ipsEntry__signature\"><p>{signature} {signature}</p>\
+                     <p>{signature} {signature} {signature}</p></div></div>"
+                )
+            })
+            .collect();
+        let html = format!("<body><div id=thread>{posts}</div></body>");
+        let text = extract_text(&html);
+        assert!(
+            text.contains("Post 0.") && text.contains("Post 3."),
+            "{text}"
+        );
+        assert!(!text.contains("Signature"), "{text}");
     }
 
     #[test]
