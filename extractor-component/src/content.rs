@@ -1709,7 +1709,11 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 && (node.name == "a"
                     || (crate::render::is_block(node.name)
                         && !matches!(node.name, "td" | "th" | "li" | "dd" | "dt" | "tr" | "pre")));
-            if counter || is_labelled_count(&squashed) || UI_PHRASES.contains(&squashed.as_str()) {
+            if counter
+                || is_labelled_count(&squashed)
+                || UI_PHRASES.contains(&squashed.as_str())
+                || (is_jump_phrase(&squashed) && holds_in_page_link(flat, i))
+            {
                 Visit::Drop
             } else {
                 Visit::Skip
@@ -2237,6 +2241,21 @@ const MAX_QUOTES_CHECKED: usize = 200;
 /// Letters and digits from which a quoted line is telling enough to be recognised
 /// as a repeat of earlier text.
 const MIN_QUOTED_LINE_CHARS: usize = 20;
+
+/// "Skip to main", "Jump to: navigation", "Jump to Review": the start of a link that
+/// moves within the page (skip links, section jumps), never text of its own.
+fn is_jump_phrase(squashed: &str) -> bool {
+    ["skip to", "skip navigation", "jump to"]
+        .iter()
+        .any(|p| squashed.starts_with(p))
+}
+
+/// Whether element `i` is or holds a link to a place on the same page (`href="#…"`).
+fn holds_in_page_link(flat: &Flat<'_>, i: usize) -> bool {
+    (i..flat.nodes[i].end as usize).any(|k| {
+        flat.nodes[k].name == "a" && flat.attr(k, "href").is_some_and(|h| h.starts_with('#'))
+    })
+}
 
 /// Whether the class/id names a poster panel (see [`POSTER_TOKENS`]).
 fn is_poster_panel(class: &str, id: Option<&str>) -> bool {
@@ -2953,6 +2972,23 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("Signature"), "{text}");
+    }
+
+    #[test]
+    fn jump_links_within_the_page_are_dropped() {
+        let html = format!(
+            "<body><div><p><a href=\"#main\">Skip to the main content</a></p>\
+             <h2 id=r1>Best overall</h2><p><a href=\"#r1\">Jump to Review</a></p>{}\
+             <p>See <a href=\"#r1\">our pick</a> or <a href=/skip>Skip to the end</a>.</p>\
+             </div></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("3: The river"), "{text}");
+        assert!(!text.contains("main content"), "{text}");
+        assert!(!text.contains("Jump to"), "{text}");
+        // In-page links in a sentence, and "skip" links that leave the page, stay.
+        assert!(text.contains("See our pick or Skip to the end."), "{text}");
     }
 
     #[test]
