@@ -306,6 +306,14 @@ const UI_PHRASES: &[&str] = &[
     "pre order now",
     "pre-order now",
     "ways to save",
+    "sold out",
+    "in stock",
+    "out of stock",
+    "low stock",
+    "back-order",
+    "backorder",
+    "unavailable",
+    "currently unavailable",
 ];
 
 /// Class/id tokens of a post's poster panel and signature (whole tokens).
@@ -3048,10 +3056,14 @@ mod tests {
     fn interface_controls_are_dropped() {
         let html = format!(
             "<body><main>{}<p><a href=/cart>Add to cart</a></p><div>Reply With Quote</div>\
-             <p>Click to expand...</p><p>Add to cart the spare parts you need.</p></main></body>",
+             <p>Click to expand...</p><p>Add to cart the spare parts you need.</p>\
+             <div><span>Back-order</span></div><p>Sold out.</p>\
+             <p>Back-order items ship when they arrive.</p></main></body>",
             article(3)
         );
         let text = extract_text(&html);
+        assert!(!text.contains("Sold out"), "{text}");
+        assert_eq!(text.matches("Back-order").count(), 1, "{text}");
         assert!(!text.contains("Reply With Quote"), "{text}");
         assert!(!text.contains("Click to expand"), "{text}");
         assert_eq!(text.matches("Add to cart").count(), 1, "{text}");
