@@ -203,6 +203,9 @@ const FURNITURE_HEADINGS: &[&str] = &[
     "your answer",
     "start asking",
     "explore related",
+    "like this",
+    "other posts",
+    "discover more",
 ];
 
 /// Whole-element texts that are interface controls, not content: commerce buttons,
@@ -312,8 +315,6 @@ const UI_PHRASES: &[&str] = &[
     "low stock",
     "back-order",
     "backorder",
-    "unavailable",
-    "currently unavailable",
 ];
 
 /// Class/id tokens of a post's poster panel and signature (whole tokens).
@@ -3707,6 +3708,24 @@ mod tests {
         assert!(text.contains("3: The river"), "{text}");
         assert!(!text.contains("terms of service"), "{text}");
         assert!(!text.contains("similar questions"), "{text}");
+    }
+
+    #[test]
+    fn like_buttons_and_more_posts_boxes_are_furniture() {
+        let html = format!(
+            "<body><main><h1>Tiny house, big trip</h1>{}<div class=\"sd-block\">\
+             <h3>Like this:</h3><p>Loading the likes of everyone who enjoyed the post so \
+             far today.</p></div><div class=\"wp-block\"><h2>Other Posts You May Enjoy</h2>\
+             <p>Our first winter on the road, and the heater that saved every night.</p>\
+             </div><div><h2>Discover more from Tiny House Journey</h2><p>Get the latest \
+             posts delivered right to your inbox every week.</p></div></main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("3: The river"), "{text}");
+        assert!(!text.contains("Loading the likes"), "{text}");
+        assert!(!text.contains("first winter"), "{text}");
+        assert!(!text.contains("latest posts"), "{text}");
     }
 
     #[test]
