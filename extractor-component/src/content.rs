@@ -315,6 +315,9 @@ const UI_PHRASES: &[&str] = &[
     "low stock",
     "back-order",
     "backorder",
+    "compare",
+    "clear",
+    "search",
 ];
 
 /// Class/id tokens of a post's poster panel and signature (whole tokens).
@@ -3058,12 +3061,13 @@ mod tests {
         let html = format!(
             "<body><main>{}<p><a href=/cart>Add to cart</a></p><div>Reply With Quote</div>\
              <p>Click to expand...</p><p>Add to cart the spare parts you need.</p>\
-             <div><span>Back-order</span></div><p>Sold out.</p>\
+             <div><span>Back-order</span></div><p>Sold out.</p><div><label>Compare</label></div>\
              <p>Back-order items ship when they arrive.</p></main></body>",
             article(3)
         );
         let text = extract_text(&html);
         assert!(!text.contains("Sold out"), "{text}");
+        assert!(!text.contains("Compare"), "{text}");
         assert_eq!(text.matches("Back-order").count(), 1, "{text}");
         assert!(!text.contains("Reply With Quote"), "{text}");
         assert!(!text.contains("Click to expand"), "{text}");
