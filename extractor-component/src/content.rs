@@ -1699,13 +1699,26 @@ impl<'f, 'a> Analysis<'f, 'a> {
         });
     }
 
-    /// Drops elements whose whole text is an interface control ([`UI_PHRASES`]).
+    /// Drops elements whose whole text is an interface control ([`UI_PHRASES`]), also
+    /// blocks and links inside a short line ("Trio of balms · Shop now").
     fn drop_controls(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
         walk_live(flat, root, removed, |i, removed| {
             let node = &flat.nodes[i];
             if node.kind != Kind::Element || totals.text[i] == 0 || totals.text[i] > 30 {
                 return Visit::Descend;
+            }
+            // Inside a short line that is not a control as a whole ("★★★★ 116",
+            // "Sale price: €49"), only a block or link of its own can be one: an
+            // inline label is part of the line.
+            let parent = node.parent as usize;
+            let in_line = node.parent != NONE && parent > root && totals.text[parent] <= 30;
+            if in_line
+                && !(node.name == "a"
+                    || node.name == "button"
+                    || crate::render::is_block(node.name))
+            {
+                return Visit::Skip;
             }
             let text = flatten_text(flat, i, removed).to_lowercase();
             let trimmed = text
@@ -1714,8 +1727,11 @@ impl<'f, 'a> Analysis<'f, 'a> {
             let squashed: String = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
             // A block (or link) holding only a small number, outside tables and
             // lists, is a counter (votes, likes, replies) or a pagination link.
-            // Inline numbers are parts of sentences and code.
-            let counter = !squashed.is_empty()
+            // Inline numbers are parts of sentences and code; a number beside a
+            // label in the same line ("Duration 5") is that label's value.
+            let value = in_line && totals.text[parent] > totals.text[i];
+            let counter = !value
+                && !squashed.is_empty()
                 && squashed.len() <= 4
                 && squashed.bytes().all(|b| b.is_ascii_digit())
                 && (node.name == "a"
@@ -1728,7 +1744,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             {
                 Visit::Drop
             } else {
-                Visit::Skip
+                Visit::Descend
             }
         });
     }
@@ -3073,6 +3089,23 @@ mod tests {
         assert!(!text.contains("Click to expand"), "{text}");
         assert_eq!(text.matches("Add to cart").count(), 1, "{text}");
         assert!(text.contains("the spare parts you need"), "{text}");
+    }
+
+    #[test]
+    fn controls_inside_short_lines_are_dropped_but_labels_and_values_stay() {
+        let html = format!(
+            "<body><main>{}<div class=card><h3>Gift set</h3><div>Trio of balms \
+             <a href=/p/1>Shop now</a></div><div><span>Sale price:</span> €49</div>\
+             <div><span>Duration</span><div>45</div></div><div><i class=stars></i>\
+             <div>116</div></div></div></main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Trio of balms"), "{text}");
+        assert!(!text.contains("Shop now"), "{text}");
+        assert!(text.contains("Sale price: €49"), "{text}");
+        assert!(text.contains("45"), "{text}");
+        assert!(!text.contains("116"), "{text}");
     }
 
     #[test]
