@@ -729,6 +729,25 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 && self.link_share(i) < MAX_WIDGET_LINK_SHARE)
             || self.is_lead_section(i)
             || self.named_by_heading_anchor(i)
+            || self.inline_in_sentence(i)
+    }
+
+    /// Whether `i` is an inline element inside running text (a link or span in a
+    /// paragraph's sentence): its class names a link style or a tracking campaign
+    /// (`recommendation-inline-link`), and dropping it would cut words out of the
+    /// sentence.
+    fn inline_in_sentence(&self, i: usize) -> bool {
+        let flat = self.flat;
+        let node = &flat.nodes[i];
+        if crate::render::is_block(node.name) || node.parent == NONE {
+            return false;
+        }
+        let sentence: u32 = flat
+            .children(node.parent as usize)
+            .filter(|&c| flat.nodes[c].kind == Kind::Text)
+            .map(|c| self.own_chars[c])
+            .sum();
+        sentence >= MIN_SENTENCE_CHARS
     }
 
     /// Whether `i` is the opening of the article under a boilerplate name (a
@@ -3106,6 +3125,23 @@ mod tests {
         assert!(text.contains("Sale price: €49"), "{text}");
         assert!(text.contains("45"), "{text}");
         assert!(!text.contains("116"), "{text}");
+    }
+
+    #[test]
+    fn inline_links_keep_their_words_whatever_their_class() {
+        let html = format!(
+            "<body><main>{}<p>Avoid the urge to <a class=\"recommendation-inline-link\" \
+             href=/fertilize>overfertilize</a>; you'll get lots of leaves but fewer \
+             vegetables.</p><div><a class=\"related-link\" href=/x>Related: how to water \
+             tomatoes</a></div></main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(
+            text.contains("Avoid the urge to overfertilize; you'll"),
+            "{text}"
+        );
+        assert!(!text.contains("how to water"), "{text}");
     }
 
     #[test]
