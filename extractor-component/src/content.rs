@@ -2784,11 +2784,13 @@ fn class_id_words(attrs: &Attrs<'_>) -> ClassWords {
             .split(|b| !b.is_ascii_alphanumeric())
             .filter(|t| !t.is_empty())
             .peekable();
+        let mut previous: Option<&[u8]> = None;
         while let Some(token) = tokens.next() {
             let Some(&first) = token.first() else {
                 continue;
             };
-            if is_compound_content_word(token, tokens.peek().copied()) {
+            let before = previous.replace(token);
+            if is_compound_content_word(before, token, tokens.peek().copied()) {
                 continue;
             }
             let Some(bucket) = vocabulary.get(first.to_ascii_lowercase() as usize) else {
@@ -2873,13 +2875,20 @@ fn vocabulary() -> &'static VocabTable {
 }
 
 /// Words that only look like boilerplate vocabulary: "commentary" (a text's
-/// commentary is content, not a comment section) and "follow-up(s)" (replies, a
-/// company's follow-up service), not a "follow us" box.
-fn is_compound_content_word(token: &[u8], next: Option<&[u8]>) -> bool {
+/// commentary is content, not a comment section), "follow-up(s)" (replies, a
+/// company's follow-up service), not a "follow us" box, and "show/read/see/view
+/// more" (text collapsed behind a toggle), not a "more stories" box.
+fn is_compound_content_word(before: Option<&[u8]>, token: &[u8], next: Option<&[u8]>) -> bool {
     let starts = |t: &[u8], word: &[u8]| t.len() >= word.len() && lower_eq(&t[..word.len()], word);
     starts(token, b"commentar")
         || (lower_eq(token, b"follow")
             && next.is_some_and(|n| lower_eq(n, b"up") || lower_eq(n, b"ups")))
+        || (lower_eq(token, b"more")
+            && before.is_some_and(|b| {
+                [b"show".as_slice(), b"read", b"see", b"view"]
+                    .iter()
+                    .any(|w| lower_eq(b, w))
+            }))
 }
 
 /// `token` lower-cased equals `word`.
@@ -3507,7 +3516,7 @@ mod tests {
     }
 
     #[test]
-    fn commentary_and_follow_ups_are_not_comment_or_follow_boxes() {
+    fn commentary_follow_ups_and_show_more_are_not_comment_follow_or_more_boxes() {
         let html = format!(
             "<body><main><h1>Psalm 23</h1>{}\
              <section id=commentary><p>The shepherd image, common in the ancient Near East, \
@@ -3515,12 +3524,17 @@ mod tests {
              <div class=\"help follow-up\"><p>After the first visit our nurse calls every \
              patient within two days to check how the treatment is going.</p></div>\
              <div class=\"follow social\"><p>Follow us on every network for daily updates \
-             and pictures.</p></div></main></body>",
+             and pictures.</p></div><div class=\"profile__summary show-more\"><p>Movers \
+             praise the crew for careful packing and arriving on time at both ends.</p>\
+             </div><div class=more><p>More stories from the newsroom, every day of the \
+             week.</p></div></main></body>",
             article(4)
         );
         let text = extract_text(&html);
         assert!(text.contains("casts the king"), "{text}");
         assert!(text.contains("our nurse calls"), "{text}");
+        assert!(text.contains("careful packing"), "{text}");
+        assert!(!text.contains("More stories"), "{text}");
         assert!(!text.contains("Follow us"), "{text}");
     }
 
