@@ -841,7 +841,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
 
     /// Drops sections introduced by a furniture heading ("Related articles", "People
     /// also viewed", "Comments"): the heading's container when the heading opens it,
-    /// else the heading and its following siblings up to the next heading.
+    /// else the heading and its following siblings up to the next heading. A short
+    /// line with a title class counts as a heading when it opens its container.
     fn prune_furniture_sections(&self, removed: &mut [bool], body: usize) {
         let flat = self.flat;
         let page_text = self.hard_text[body].max(1) as f32;
@@ -853,7 +854,18 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 continue;
             }
             let name = flat.nodes[i].name;
-            if !matches!(name, "h2" | "h3" | "h4" | "h5" | "h6") || self.hard_text[i] > 60 {
+            let real_heading = matches!(name, "h2" | "h3" | "h4" | "h5" | "h6");
+            // A box's title is often styled text with a title class rather than a
+            // heading element: a short leaf line that opens its container.
+            let styled_title = !real_heading
+                && matches!(name, "div" | "p" | "span" | "strong")
+                && self.hard_text[i] <= 40
+                && names_a_title(flat.attr(i, "class").unwrap_or(""))
+                && !flat.children(i).any(|c| {
+                    flat.nodes[c].kind == Kind::Element
+                        && crate::render::is_block(flat.nodes[c].name)
+                });
+            if !(real_heading || styled_title) || self.hard_text[i] > 60 {
                 i += 1;
                 continue;
             }
@@ -888,6 +900,10 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if container != i {
                 removed[container] = true;
                 i = flat.nodes[container].end as usize;
+                continue;
+            }
+            if styled_title {
+                i += 1;
                 continue;
             }
             // A heading in the middle of its parent: drop it and what follows it.
@@ -2288,6 +2304,18 @@ const MAX_QUOTES_CHECKED: usize = 200;
 /// Letters and digits from which a quoted line is telling enough to be recognised
 /// as a repeat of earlier text.
 const MIN_QUOTED_LINE_CHARS: usize = 20;
+
+/// Whether a class list names a title or heading style (`section-title`,
+/// `heading-latest`, `widgetTitle`).
+fn names_a_title(class: &str) -> bool {
+    class.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
+        let t = t.to_ascii_lowercase();
+        t.starts_with("title")
+            || t.starts_with("heading")
+            || t.starts_with("header")
+            || t.ends_with("title")
+    })
+}
 
 /// "Skip to main", "Jump to: navigation", "Jump to Review": the start of a link that
 /// moves within the page (skip links, section jumps), never text of its own.
@@ -3813,6 +3841,24 @@ mod tests {
         assert!(!text.contains("Loading the likes"), "{text}");
         assert!(!text.contains("first winter"), "{text}");
         assert!(!text.contains("latest posts"), "{text}");
+    }
+
+    #[test]
+    fn boxes_titled_by_styled_text_are_furniture_like_headed_ones() {
+        let html = format!(
+            "<body><main><h1>Gym injuries</h1>{}<section class=\"blog-sec\">\
+             <div class=container><p class=\"heading-latest\">Related Articles</p>\
+             <p>Can you sue Social Security to receive your benefits? When the agency \
+             denies a claim, many applicants wonder.</p></div></section>\
+             <div><p class=lead-in>Popular dishes:</p><p>Pasta stations, taco bars and \
+             carving boards keep a wedding crowd happy for hours.</p></div></main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("3: The river"), "{text}");
+        assert!(!text.contains("Social Security"), "{text}");
+        // Without a title class, a short line is the article's own label.
+        assert!(text.contains("Pasta stations"), "{text}");
     }
 
     #[test]
