@@ -206,6 +206,15 @@ const FURNITURE_HEADINGS: &[&str] = &[
     "like this",
     "other posts",
     "discover more",
+    "keep reading",
+    "read this next",
+    "browse related",
+    "other related",
+    "more in ",
+    "recent articles",
+    "latest articles",
+    "you may be interested",
+    "you might be interested",
 ];
 
 /// Whole-element texts that are interface controls, not content: commerce buttons,
@@ -3833,11 +3842,14 @@ mod tests {
              far today.</p></div><div class=\"wp-block\"><h2>Other Posts You May Enjoy</h2>\
              <p>Our first winter on the road, and the heater that saved every night.</p>\
              </div><div><h2>Discover more from Tiny House Journey</h2><p>Get the latest \
-             posts delivered right to your inbox every week.</p></div></main></body>",
+             posts delivered right to your inbox every week.</p></div><div><h3>Keep \
+             reading</h3><p>Why tiny houses are changing the way towns plan their \
+             streets.</p></div></main></body>",
             article(4)
         );
         let text = extract_text(&html);
         assert!(text.contains("3: The river"), "{text}");
+        assert!(!text.contains("tiny houses are changing"), "{text}");
         assert!(!text.contains("Loading the likes"), "{text}");
         assert!(!text.contains("first winter"), "{text}");
         assert!(!text.contains("latest posts"), "{text}");
