@@ -327,6 +327,13 @@ const UI_PHRASES: &[&str] = &[
     "compare",
     "clear",
     "search",
+    "was this helpful",
+    "was this page helpful",
+    "was this article helpful",
+    "was this answer helpful",
+    "did this help",
+    "is this page useful",
+    "how helpful was this page",
 ];
 
 /// Class/id tokens of a post's poster panel and signature (whole tokens).
@@ -3143,12 +3150,14 @@ mod tests {
             "<body><main>{}<p><a href=/cart>Add to cart</a></p><div>Reply With Quote</div>\
              <p>Click to expand...</p><p>Add to cart the spare parts you need.</p>\
              <div><span>Back-order</span></div><p>Sold out.</p><div><label>Compare</label></div>\
+             <div><p>Was this page helpful?</p><button>Yes</button></div>\
              <p>Back-order items ship when they arrive.</p></main></body>",
             article(3)
         );
         let text = extract_text(&html);
         assert!(!text.contains("Sold out"), "{text}");
         assert!(!text.contains("Compare"), "{text}");
+        assert!(!text.contains("helpful"), "{text}");
         assert_eq!(text.matches("Back-order").count(), 1, "{text}");
         assert!(!text.contains("Reply With Quote"), "{text}");
         assert!(!text.contains("Click to expand"), "{text}");
