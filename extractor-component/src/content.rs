@@ -215,6 +215,8 @@ const FURNITURE_HEADINGS: &[&str] = &[
     "latest articles",
     "you may be interested",
     "you might be interested",
+    "financing options",
+    "need help",
 ];
 
 /// Whole-element texts that are interface controls, not content: commerce buttons,
@@ -3853,12 +3855,14 @@ mod tests {
              </div><div><h2>Discover more from Tiny House Journey</h2><p>Get the latest \
              posts delivered right to your inbox every week.</p></div><div><h3>Keep \
              reading</h3><p>Why tiny houses are changing the way towns plan their \
-             streets.</p></div></main></body>",
+             streets.</p></div><div><h4>Need help?</h4><p>Call our team seven days a \
+             week, from eight until late.</p></div></main></body>",
             article(4)
         );
         let text = extract_text(&html);
         assert!(text.contains("3: The river"), "{text}");
         assert!(!text.contains("tiny houses are changing"), "{text}");
+        assert!(!text.contains("seven days a week"), "{text}");
         assert!(!text.contains("Loading the likes"), "{text}");
         assert!(!text.contains("first winter"), "{text}");
         assert!(!text.contains("latest posts"), "{text}");
