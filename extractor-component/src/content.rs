@@ -1758,8 +1758,16 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let flat = self.flat;
         walk_live(flat, root, removed, |i, removed| {
             let node = &flat.nodes[i];
-            if node.kind != Kind::Element || totals.text[i] == 0 || totals.text[i] > 30 {
+            if node.kind != Kind::Element || totals.text[i] == 0 || totals.text[i] > 120 {
                 return Visit::Descend;
+            }
+            if totals.text[i] > 30 {
+                let text = flatten_text(flat, i, removed).to_lowercase();
+                return if is_form_status(text.trim_start()) {
+                    Visit::Drop
+                } else {
+                    Visit::Descend
+                };
             }
             // Inside a short line that is not a control as a whole ("★★★★ 116",
             // "Sale price: €49"), only a block or link of its own can be one: an
@@ -2333,6 +2341,26 @@ fn names_a_title(class: &str) -> bool {
             || t.starts_with("header")
             || t.ends_with("title")
     })
+}
+
+/// A form's status message, shown by script after a submit and hidden until then:
+/// "Oops! Something went wrong while submitting the form", "Thank you! Your
+/// submission has been received!", "Thank you for subscribing".
+fn is_form_status(lower: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "oops",
+        "something went wrong",
+        "sorry, there was",
+        "sorry, something went wrong",
+        "thank you! your submission",
+        "thank you for your submission",
+        "thank you for subscribing",
+        "thanks for subscribing",
+        "thank you for signing up",
+        "thanks for signing up",
+        "thank you! please check your inbox",
+    ];
+    STARTS.iter().any(|s| lower.starts_with(s))
 }
 
 /// "Skip to main", "Jump to: navigation", "Jump to Review": the start of a link that
@@ -3153,6 +3181,8 @@ mod tests {
              <p>Click to expand...</p><p>Add to cart the spare parts you need.</p>\
              <div><span>Back-order</span></div><p>Sold out.</p><div><label>Compare</label></div>\
              <div><p>Was this page helpful?</p><button>Yes</button></div>\
+             <div class=w-form-fail><div>Oops! Something went wrong while submitting the \
+             form.</div></div>\
              <p>Back-order items ship when they arrive.</p></main></body>",
             article(3)
         );
@@ -3160,6 +3190,7 @@ mod tests {
         assert!(!text.contains("Sold out"), "{text}");
         assert!(!text.contains("Compare"), "{text}");
         assert!(!text.contains("helpful"), "{text}");
+        assert!(!text.contains("went wrong"), "{text}");
         assert_eq!(text.matches("Back-order").count(), 1, "{text}");
         assert!(!text.contains("Reply With Quote"), "{text}");
         assert!(!text.contains("Click to expand"), "{text}");
