@@ -2950,11 +2950,13 @@ fn vocabulary() -> &'static VocabTable {
 
 /// Words that only look like boilerplate vocabulary: "commentary" (a text's
 /// commentary is content, not a comment section), "follow-up(s)" (replies, a
-/// company's follow-up service), not a "follow us" box, and "show/read/see/view
-/// more" (text collapsed behind a toggle), not a "more stories" box.
+/// company's follow-up service), not a "follow us" box, "show/read/see/view
+/// more" (text collapsed behind a toggle), not a "more stories" box, and "authors"
+/// (the list of a paper's or book's authors), not an author bio or byline.
 fn is_compound_content_word(before: Option<&[u8]>, token: &[u8], next: Option<&[u8]>) -> bool {
     let starts = |t: &[u8], word: &[u8]| t.len() >= word.len() && lower_eq(&t[..word.len()], word);
     starts(token, b"commentar")
+        || lower_eq(token, b"authors")
         || (lower_eq(token, b"follow")
             && next.is_some_and(|n| lower_eq(n, b"up") || lower_eq(n, b"ups")))
         || (lower_eq(token, b"more")
@@ -3595,7 +3597,7 @@ mod tests {
     }
 
     #[test]
-    fn commentary_follow_ups_and_show_more_are_not_comment_follow_or_more_boxes() {
+    fn compound_words_are_not_the_boilerplate_words_they_contain() {
         let html = format!(
             "<body><main><h1>Psalm 23</h1>{}\
              <section id=commentary><p>The shepherd image, common in the ancient Near East, \
@@ -3606,7 +3608,9 @@ mod tests {
              and pictures.</p></div><div class=\"profile__summary show-more\"><p>Movers \
              praise the crew for careful packing and arriving on time at both ends.</p>\
              </div><div class=more><p>More stories from the newsroom, every day of the \
-             week.</p></div></main></body>",
+             week.</p></div><div class=list-authors>Shangwen Sun, Alfredo Canziani, Jiachen \
+             Zhu</div><div class=author-box><p>Jo writes about faith and history for the \
+             weekly edition.</p></div></main></body>",
             article(4)
         );
         let text = extract_text(&html);
@@ -3614,6 +3618,8 @@ mod tests {
         assert!(text.contains("our nurse calls"), "{text}");
         assert!(text.contains("careful packing"), "{text}");
         assert!(!text.contains("More stories"), "{text}");
+        assert!(text.contains("Alfredo Canziani"), "{text}");
+        assert!(!text.contains("Jo writes"), "{text}");
         assert!(!text.contains("Follow us"), "{text}");
     }
 
