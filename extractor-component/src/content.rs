@@ -67,10 +67,11 @@ const NEGATIVE_PREFIXES: &[&str] = &[
     "signature",
 ];
 
-/// Class/id weight of an element whose only boilerplate word is "banner" or "promo": a
-/// notice bar ("free shipping over $50"), or a landing page's hero section or
-/// offer card holding a headline and its copy. Which one is decided by whether it
-/// holds a heading.
+/// Class/id weight of an element whose only boilerplate word is "banner", "promo" or
+/// "cta" (call to action): a notice bar ("free shipping over $50") or button row
+/// ("Contact us today"), or a landing page's hero section, offer card or closing
+/// pitch holding a headline and its copy. Which one is decided by whether it holds a
+/// heading.
 const BANNER_ONLY: i8 = -2;
 
 /// Class/id weight of an element whose only boilerplate word is "widget": a sidebar
@@ -2930,7 +2931,7 @@ fn vocabulary() -> &'static VocabTable {
             (NEGATIVE_EXACT, Vocab::Exact),
             (POSITIVE, Vocab::Positive),
             (&["product"], Vocab::ProductWord),
-            (&["banner", "promo"], Vocab::Banner),
+            (&["banner", "promo", "cta"], Vocab::Banner),
             (&["widget"], Vocab::Widget),
             (PRODUCT_NEGATIVE_PREFIXES, Vocab::ProductPrefix),
             (DISCUSSION_NEGATIVE_PREFIXES, Vocab::DiscussionPrefix),
@@ -4046,7 +4047,7 @@ mod tests {
     }
 
     #[test]
-    fn hero_banners_and_offer_cards_are_kept_but_notice_bars_dropped() {
+    fn hero_banners_offer_cards_and_cta_sections_are_kept_but_bars_dropped() {
         let html = format!(
             "<body><div class=\"site-banner\"><p>Official websites use .gov. A .gov website \
              belongs to an official government organization.</p></div><main>\
@@ -4055,10 +4056,15 @@ mod tests {
              <div class=\"cmp-promo\"><h3>Audit services</h3><p>Our external audits help \
              clients understand their risks and reporting.</p></div>\
              <div class=\"promo-bar\"><p>Free shipping on every order over fifty dollars \
-             this week.</p></div></main></body>",
+             this week.</p></div><section class=\"cta-section\"><h2>Ready to plan your \
+             event?</h2><p>Tell us the date and the crowd and we will draft a plan.</p>\
+             </section><div class=\"button-wrapper-cta\"><p>Contact us today for a free \
+             consultation and quote.</p></div></main></body>",
             article(4)
         );
         let text = extract_text(&html);
+        assert!(text.contains("we will draft a plan"), "{text}");
+        assert!(!text.contains("free consultation"), "{text}");
         assert!(text.contains("Short-term gym equipment rental"), "{text}");
         assert!(text.contains("Rent commercial machines"), "{text}");
         assert!(!text.contains("Official websites"), "{text}");
