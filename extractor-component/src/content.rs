@@ -878,7 +878,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             // heading element: a short leaf line that opens its container.
             let styled_title = !real_heading
                 && matches!(name, "div" | "p" | "span" | "strong")
-                && self.hard_text[i] <= 40
+                && (1..=40).contains(&self.hard_text[i])
                 && names_a_title(flat.attr(i, "class").unwrap_or(""))
                 && !flat.children(i).any(|c| {
                     flat.nodes[c].kind == Kind::Element
@@ -2335,13 +2335,17 @@ const MIN_QUOTED_LINE_CHARS: usize = 20;
 /// Whether a class list names a title or heading style (`section-title`,
 /// `heading-latest`, `widgetTitle`).
 fn names_a_title(class: &str) -> bool {
-    class.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
-        let t = t.to_ascii_lowercase();
-        t.starts_with("title")
-            || t.starts_with("heading")
-            || t.starts_with("header")
-            || t.ends_with("title")
-    })
+    let starts = |t: &[u8], w: &[u8]| t.len() >= w.len() && lower_eq(&t[..w.len()], w);
+    let ends = |t: &[u8], w: &[u8]| t.len() >= w.len() && lower_eq(&t[t.len() - w.len()..], w);
+    class
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .any(|t| {
+            starts(t, b"title")
+                || starts(t, b"heading")
+                || starts(t, b"header")
+                || ends(t, b"title")
+        })
 }
 
 /// A form's status message, shown by script after a submit and hidden until then:
