@@ -1187,6 +1187,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_meta_rows(root, &mut removed, totals, &has_block);
         self.drop_repeats(root, &mut removed, &has_block);
         self.drop_quoted_repeats(root, &mut removed);
+        self.drop_teaser_cards(root, &mut removed, totals, &has_block);
         if self.declared.thread {
             self.restore_poster_names(root, &mut removed);
         }
@@ -1195,6 +1196,102 @@ impl<'f, 'a> Analysis<'f, 'a> {
             self.drop_price_lines(root, &mut removed, totals);
         }
         removed
+    }
+
+    /// Drops teaser grids beside an article: a run of at least [`MIN_GRID_ITEMS`]
+    /// same-tag, same-class cards that each link a headline elsewhere ("Recent
+    /// articles", "More from the blog": a category, a title, a clipped excerpt).
+    /// Only grids that come after the article body (the parent holding the most
+    /// paragraph text, at least [`MIN_ARTICLE_BESIDE_COMMENTS`]) or lie outside its
+    /// `<article>`: cards among the paragraphs or inside the article are the
+    /// article's own (a resource grid, a list of tools). A grid with half the
+    /// body's text or more is a listing with an introduction, and stays.
+    fn drop_teaser_cards(
+        &self,
+        root: usize,
+        removed: &mut [bool],
+        totals: &Totals,
+        has_block: &[bool],
+    ) {
+        let flat = self.flat;
+        let mut by_parent: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+        let mut parents = Vec::new();
+        walk_live(flat, root, removed, |i, _| {
+            let node = &flat.nodes[i];
+            if node.kind != Kind::Element {
+                return Visit::Skip;
+            }
+            if node.name == "p" {
+                *by_parent.entry(node.parent).or_default() += totals.text[i];
+                return Visit::Skip;
+            }
+            if flat.children(i).nth(2).is_some() {
+                parents.push(i);
+            }
+            Visit::Descend
+        });
+        // Ties go to the earlier parent, so the choice does not depend on hashing.
+        let Some((body, body_chars)) = by_parent
+            .into_iter()
+            .max_by_key(|&(parent, chars)| (chars, std::cmp::Reverse(parent)))
+        else {
+            return;
+        };
+        if body_chars < MIN_ARTICLE_BESIDE_COMMENTS || body == NONE {
+            return;
+        }
+        let body = body as usize;
+        let body_end = flat.nodes[body].end as usize;
+        let mut article = Some(body);
+        while let Some(a) = article.filter(|&a| flat.nodes[a].name != "article") {
+            article = match flat.nodes[a].parent {
+                NONE => None,
+                p => Some(p as usize),
+            };
+        }
+        for parent in parents {
+            let beside_article =
+                article.is_some_and(|a| parent < a || parent >= flat.nodes[a].end as usize);
+            if !(parent >= body_end || beside_article)
+                || removed[parent]
+                || self.dropped_above(parent, root, removed)
+            {
+                continue;
+            }
+            let mut groups: std::collections::HashMap<(&str, &str), Vec<usize>> =
+                std::collections::HashMap::new();
+            for c in flat.children(parent) {
+                if flat.nodes[c].kind == Kind::Element && !removed[c] && totals.text[c] > 0 {
+                    let class = flat.attr(c, "class").unwrap_or("").trim();
+                    groups
+                        .entry((flat.nodes[c].name, class))
+                        .or_default()
+                        .push(c);
+                }
+            }
+            for ((name, _), members) in groups {
+                // Cards are boxes: a run of bare links is a list in a sentence or cell.
+                let boxes = match name {
+                    "div" | "article" | "section" | "figure" => true,
+                    "a" => members.iter().all(|&c| has_block[c - root]),
+                    _ => false,
+                };
+                if (members.len() as u32) < MIN_GRID_ITEMS || !boxes {
+                    continue;
+                }
+                let text: u32 = members.iter().map(|&c| totals.text[c]).sum();
+                let teasers = members.iter().all(|&c| {
+                    !(c <= body && body < flat.nodes[c].end as usize)
+                        && totals.link[c] >= MIN_TEASER_HEADLINE
+                        && totals.text[c] <= MAX_TEASER_CHARS
+                });
+                if teasers && text * 2 <= body_chars {
+                    for c in members {
+                        removed[c] = true;
+                    }
+                }
+            }
+        }
     }
 
     /// Drops cross-sell grids from product pages: a run of at least
@@ -2419,6 +2516,12 @@ const MIN_GRID_SHARE: f32 = 0.4;
 /// How many levels above a link-dense block its item card may sit.
 const MAX_ITEM_DEPTH: usize = 3;
 
+/// Link text of a teaser card's headline, at least.
+const MIN_TEASER_HEADLINE: u32 = 15;
+
+/// Text of a teaser card (headline, category, date, clipped excerpt), at most.
+const MAX_TEASER_CHARS: u32 = 500;
+
 /// Item cards are link-dense, but a card made only of links is a menu entry.
 const MAX_ITEM_LINK_DENSITY: f32 = 0.8;
 
@@ -3511,6 +3614,40 @@ mod tests {
         }
         assert!(text.contains("4.7 stars"), "{text}");
         assert!(!text.contains("History"), "{text}");
+    }
+
+    #[test]
+    fn teaser_cards_after_the_article_are_dropped_but_cards_within_it_kept() {
+        let cards = |prefix: &str| -> String {
+            (0..3)
+                .map(|i| {
+                    format!(
+                        "<div class=card><a href=/{prefix}{i}><h3>{prefix} headline number {i}</h3></a>\
+                         <p>The opening words of that other story, clipped\u{2026}</p></div>"
+                    )
+                })
+                .collect()
+        };
+        let body = article(10);
+        // Cards among the paragraphs are the article's own; cards after it lead away.
+        let html = format!(
+            "<body><main><h1>Title</h1><div class=entry>{body}<div class=picks>{}</div>\
+             <p>Closing words of the article itself, long enough.</p></div>\
+             <div class=row>{}</div></main></body>",
+            cards("Tool"),
+            cards("Elsewhere")
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Closing words"), "{text}");
+        assert!(text.contains("Tool headline number 2"), "{text}");
+        assert!(!text.contains("Elsewhere headline"), "{text}");
+        // Without an article body beside them, cards are a listing and stay.
+        let listing = format!(
+            "<body><main><h1>Blog</h1><p>Our latest posts.</p><div class=row>{}</div></main></body>",
+            cards("Post")
+        );
+        let text = extract_text(&listing);
+        assert!(text.contains("Post headline number 2"), "{text}");
     }
 
     #[test]
