@@ -436,6 +436,9 @@ pub struct Analysis<'f, 'a> {
     comment_section: Vec<bool>,
     /// What the page declares itself to be.
     pub declared: Declared,
+    /// The article's authors by name (from the page's metadata), lower-cased: an
+    /// "About the author" paragraph after the article starts with one of them.
+    authors: Vec<String>,
 }
 
 /// Page kinds a page declares in its markup (schema.org JSON-LD or microdata,
@@ -510,6 +513,19 @@ impl<'f, 'a> Analysis<'f, 'a> {
         } else {
             analysis
         }
+    }
+
+    /// Tells the analysis who wrote the page (the byline, names separated by commas,
+    /// "and" or "&"). Only full names count: a lone first name or a site name would
+    /// match too many sentences.
+    pub fn set_byline(&mut self, byline: Option<&str>) {
+        self.authors = byline
+            .unwrap_or("")
+            .split([',', '&', ';'])
+            .flat_map(|part| part.split(" and "))
+            .map(|name| name.trim().to_lowercase())
+            .filter(|name| name.split_whitespace().count() >= 2 && name.len() <= 60)
+            .collect();
     }
 
     /// The analysis, with inline-style hiding honoured or not.
@@ -618,6 +634,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             class_weight,
             comment_section,
             declared,
+            authors: Vec::new(),
         };
         analysis.hard_text = analysis.totals(&analysis.hard.clone()).text;
         // `<noscript>` holds either a JS-less fallback of the page (keep) or a tracking
@@ -1187,7 +1204,10 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_meta_rows(root, &mut removed, totals, &has_block);
         self.drop_repeats(root, &mut removed, &has_block);
         self.drop_quoted_repeats(root, &mut removed);
-        self.drop_teaser_cards(root, &mut removed, totals, &has_block);
+        if let Some(body) = self.article_body(root, &removed, totals) {
+            self.drop_teaser_cards(root, &mut removed, totals, &has_block, body);
+            self.drop_author_bios(root, &mut removed, totals, &has_block);
+        }
         if self.declared.thread {
             self.restore_poster_names(root, &mut removed);
         }
@@ -1196,6 +1216,79 @@ impl<'f, 'a> Analysis<'f, 'a> {
             self.drop_price_lines(root, &mut removed, totals);
         }
         removed
+    }
+
+    /// The article body of the region: the parent holding the most paragraph text,
+    /// when that is at least [`MIN_ARTICLE_BESIDE_COMMENTS`] characters, with its
+    /// paragraph characters.
+    fn article_body(&self, root: usize, removed: &[bool], totals: &Totals) -> Option<(usize, u32)> {
+        let flat = self.flat;
+        let mut by_parent: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+        let end = flat.nodes[root].end as usize;
+        let mut i = root + 1;
+        while i < end {
+            let node = &flat.nodes[i];
+            if removed[i] || node.name == "p" {
+                if !removed[i] {
+                    *by_parent.entry(node.parent).or_default() += totals.text[i];
+                }
+                i = (node.end as usize).max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        // Ties go to the earlier parent, so the choice does not depend on hashing.
+        by_parent
+            .into_iter()
+            .filter(|&(parent, chars)| parent != NONE && chars >= MIN_ARTICLE_BESIDE_COMMENTS)
+            .max_by_key(|&(parent, chars)| (chars, std::cmp::Reverse(parent)))
+            .map(|(parent, chars)| (parent as usize, chars))
+    }
+
+    /// Drops "about the author" paragraphs from a page with an article body: a
+    /// leaf block that opens with one of the page's authors by full name and a
+    /// verb of description ("Jane Doe is a freelance writer…", "Jane Doe has
+    /// covered…"). Author boxes sit after the article or at the end of its body.
+    fn drop_author_bios(
+        &self,
+        root: usize,
+        removed: &mut [bool],
+        totals: &Totals,
+        has_block: &[bool],
+    ) {
+        if self.authors.is_empty() {
+            return;
+        }
+        let flat = self.flat;
+        walk_live(flat, root, removed, |i, removed| {
+            let node = &flat.nodes[i];
+            if node.kind != Kind::Element
+                || !crate::render::is_block(node.name)
+                || has_block[i - root]
+            {
+                return Visit::Descend;
+            }
+            if !(MIN_BIO_CHARS..=MAX_BIO_CHARS).contains(&totals.text[i]) {
+                return Visit::Skip;
+            }
+            // Name, comma and verb fit in the opening; lower-case only that.
+            let text = flatten_prefix(flat, i, removed, MAX_BIO_OPENING).to_lowercase();
+            let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let bio = self.authors.iter().any(|name| {
+                text.strip_prefix(name.as_str()).is_some_and(|rest| {
+                    let rest = rest.trim_start_matches(',').trim_start();
+                    BIO_VERBS.iter().any(|verb| {
+                        rest.strip_prefix(verb)
+                            .is_some_and(|after| after.starts_with(' '))
+                    })
+                })
+            });
+            if bio {
+                Visit::Drop
+            } else {
+                Visit::Skip
+            }
+        });
     }
 
     /// Drops teaser grids beside an article: a run of at least [`MIN_GRID_ITEMS`]
@@ -1212,17 +1305,13 @@ impl<'f, 'a> Analysis<'f, 'a> {
         removed: &mut [bool],
         totals: &Totals,
         has_block: &[bool],
+        (body, body_chars): (usize, u32),
     ) {
         let flat = self.flat;
-        let mut by_parent: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
         let mut parents = Vec::new();
         walk_live(flat, root, removed, |i, _| {
             let node = &flat.nodes[i];
-            if node.kind != Kind::Element {
-                return Visit::Skip;
-            }
-            if node.name == "p" {
-                *by_parent.entry(node.parent).or_default() += totals.text[i];
+            if node.kind != Kind::Element || node.name == "p" {
                 return Visit::Skip;
             }
             if flat.children(i).nth(2).is_some() {
@@ -1230,17 +1319,6 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             Visit::Descend
         });
-        // Ties go to the earlier parent, so the choice does not depend on hashing.
-        let Some((body, body_chars)) = by_parent
-            .into_iter()
-            .max_by_key(|&(parent, chars)| (chars, std::cmp::Reverse(parent)))
-        else {
-            return;
-        };
-        if body_chars < MIN_ARTICLE_BESIDE_COMMENTS || body == NONE {
-            return;
-        }
-        let body = body as usize;
         let body_end = flat.nodes[body].end as usize;
         let mut article = Some(body);
         while let Some(a) = article.filter(|&a| flat.nodes[a].name != "article") {
@@ -2260,10 +2338,16 @@ pub fn to_tree(flat: &Flat<'_>, selection: &Selection) -> Tree<Node> {
 
 /// All text under `i` (not removed), space-joined.
 fn flatten_text(flat: &Flat<'_>, i: usize, removed: &[bool]) -> String {
+    flatten_prefix(flat, i, removed, usize::MAX)
+}
+
+/// The start of [`flatten_text`]: it stops once `max_bytes` are gathered, for
+/// checks that only read how a block opens.
+fn flatten_prefix(flat: &Flat<'_>, i: usize, removed: &[bool], max_bytes: usize) -> String {
     let mut out = String::new();
     let mut j = i;
     let end = flat.nodes[i].end as usize;
-    while j < end {
+    while j < end && out.len() < max_bytes {
         if removed[j] {
             j = flat.nodes[j].end as usize;
             continue;
@@ -2521,6 +2605,33 @@ const MIN_TEASER_HEADLINE: u32 = 15;
 
 /// Text of a teaser card (headline, category, date, clipped excerpt), at most.
 const MAX_TEASER_CHARS: u32 = 500;
+
+/// Length of an author's bio paragraph, at least and at most.
+const MIN_BIO_CHARS: u32 = 50;
+const MAX_BIO_CHARS: u32 = 800;
+
+/// Bytes of a block's opening read for an author's name and a verb (names are at
+/// most 60 bytes).
+const MAX_BIO_OPENING: usize = 96;
+
+/// Verbs a bio opens with after the author's name.
+const BIO_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "has",
+    "have",
+    "started",
+    "joined",
+    "writes",
+    "covers",
+    "specializes",
+    "specialises",
+    "serves",
+    "brings",
+    "leads",
+    "holds",
+    "works",
+];
 
 /// Item cards are link-dense, but a card made only of links is a menu entry.
 const MAX_ITEM_LINK_DENSITY: f32 = 0.8;
@@ -3614,6 +3725,34 @@ mod tests {
         }
         assert!(text.contains("4.7 stars"), "{text}");
         assert!(!text.contains("History"), "{text}");
+    }
+
+    #[test]
+    fn author_bios_are_dropped_when_they_open_with_the_byline() {
+        let html = format!(
+            "<body><main><h1>Title</h1><div class=entry>{}\
+             <p>Jane Doe is a freelance writer who covers rivers and the towns beside them.</p>\
+             <p>Jane Doe said the water would rise again, and the mayor agreed with her.</p>\
+             </div></main></body>",
+            article(10)
+        );
+        let with_byline = |byline: Option<&str>| {
+            let doc = crate::dom::parse(&html);
+            let flat = Flat::build(doc.tree.root());
+            let mut analysis = Analysis::new(&flat);
+            analysis.set_byline(byline);
+            let body = flat.find("body").unwrap_or(0);
+            let selection = find(&analysis, body);
+            crate::render::text(to_tree(&flat, &selection).root())
+        };
+        let text = with_byline(Some("John Roe and Jane Doe"));
+        assert!(!text.contains("freelance writer"), "{text}");
+        // A quote of the author is not a bio: "said" describes nothing.
+        assert!(text.contains("the mayor agreed"), "{text}");
+        assert!(text.contains("9: The river rose"), "{text}");
+        // A first name alone could be anyone in the story.
+        let text = with_byline(Some("Jane"));
+        assert!(text.contains("freelance writer"), "{text}");
     }
 
     #[test]

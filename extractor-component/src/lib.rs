@@ -148,7 +148,8 @@ pub fn extract_with_stats(
         return Ok((out, stats));
     }
     let base = links::base_url(&flat, page_url.as_ref());
-    let analysis = Analysis::new(&flat);
+    let mut analysis = Analysis::new(&flat);
+    analysis.set_byline(meta.byline.as_deref());
     let body = flat.find("body").unwrap_or(0);
     let selection = match (mode, selectors) {
         (Mode::Custom(_), Some(selectors)) => select_custom(&analysis, &selectors),
