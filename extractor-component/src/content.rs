@@ -768,6 +768,23 @@ impl<'f, 'a> Analysis<'f, 'a> {
             || self.inline_in_sentence(i)
     }
 
+    /// Whether `i` is a link styled as a button (`class="btn btn-primary"`,
+    /// `role=button`): a call to action ("Book now", "Request a demo"), not a
+    /// reference the text makes.
+    fn button_link(&self, i: usize) -> bool {
+        let flat = self.flat;
+        flat.nodes[i].name == "a"
+            && (flat.attr(i, "role") == Some("button")
+                || flat.attr(i, "class").is_some_and(|class| {
+                    class.split_ascii_whitespace().any(|token| {
+                        let t = token.as_bytes();
+                        t.len() >= 3
+                            && (t[..3].eq_ignore_ascii_case(b"btn")
+                                || (t.len() >= 6 && t[..6].eq_ignore_ascii_case(b"button")))
+                    })
+                }))
+    }
+
     /// Whether `i` is an inline element inside running text (a link or span in a
     /// paragraph's sentence): its class names a link style or a tracking campaign
     /// (`recommendation-inline-link`), and dropping it would cut words out of the
@@ -1938,6 +1955,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 return Visit::Descend;
             }
             if totals.text[i] > 30 {
+                if totals.text[i] <= 60 && self.button_link(i) && !self.inline_in_sentence(i) {
+                    return Visit::Drop;
+                }
                 let text = flatten_text(flat, i, removed).to_lowercase();
                 return if is_form_status(text.trim_start()) {
                     Visit::Drop
@@ -1975,6 +1995,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     || (crate::render::is_block(node.name)
                         && !matches!(node.name, "td" | "th" | "li" | "dd" | "dt" | "tr" | "pre")));
             if counter
+                || (self.button_link(i) && !self.inline_in_sentence(i))
                 || is_labelled_count(&squashed)
                 || UI_PHRASES.contains(&squashed.as_str())
                 || (is_jump_phrase(&squashed) && holds_in_page_link(flat, i))
@@ -3753,6 +3774,22 @@ mod tests {
         // A first name alone could be anyone in the story.
         let text = with_byline(Some("Jane"));
         assert!(text.contains("freelance writer"), "{text}");
+    }
+
+    #[test]
+    fn links_styled_as_buttons_are_dropped_unless_inside_a_sentence() {
+        let html = format!(
+            "<body><main><h1>Title</h1>{}\
+             <p><a class=\"btn btn-primary\" href=/demo>Request your personalised demo today</a></p>\
+             <div><a role=button href=/go>Book now</a></div>\
+             <p>Our guide explains the setup, and <a class=btn-link href=/g>the full manual</a> \
+             covers everything else you need.</p></main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("personalised demo"), "{text}");
+        assert!(!text.contains("Book now"), "{text}");
+        assert!(text.contains("and the full manual covers"), "{text}");
     }
 
     #[test]
