@@ -166,13 +166,10 @@ pub fn extract_with_stats(
     let mut summary = analysis.summary(&selection);
     let mut from_structured = false;
     if *mode == Mode::Article {
-        // Pages whose body is rendered by script still describe themselves: prefer the
-        // structured body, else a substantial description.
-        let fallback = meta.structured_body.as_deref().or(meta
-            .description
-            .as_deref()
-            .filter(|d| d.chars().count() >= 150));
-        if let Some(body_text) = fallback {
+        // Pages whose body is rendered by script may still carry it as structured
+        // data (JSON-LD `articleBody`). Their meta description is not the body: it is
+        // returned as `description`, and a shell without content has none.
+        if let Some(body_text) = meta.structured_body.as_deref() {
             let dom_words = words::count(&out.text);
             let structured_words = words::count(body_text);
             if dom_words < 50 && structured_words > dom_words.max(10) {

@@ -194,6 +194,21 @@ fn structured_body_fills_in_for_script_rendered_pages() {
     );
 }
 
+#[test]
+fn a_script_shell_has_no_text_and_keeps_its_meta_description_apart() {
+    let description = "Online care for anxiety and sleep from licensed experts, with plans \
+                       that fit your budget, appointments that fit your week and a care team that \
+                       stays with you from the first visit on.";
+    let html = format!(
+        "<html><head><meta name=description content=\"{description}\"></head>\
+         <body><div id=app></div><noscript>Please enable JavaScript.</noscript></body></html>"
+    );
+    let out = extract(&html, "", &Mode::Article).expect("extracts");
+    assert_eq!(out.text.trim(), "", "a description is not the page's body");
+    assert_eq!(out.description.as_deref(), Some(description));
+    assert_eq!(out.quality_score, Some(0));
+}
+
 fn product_page(description: &str, dom_description: &str) -> String {
     let specs: String = (0..6)
         .map(|i| format!("<p>Specification line {i}: {PARA}</p>"))
