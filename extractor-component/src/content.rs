@@ -1353,18 +1353,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
             {
                 continue;
             }
-            let mut groups: std::collections::HashMap<(&str, &str), Vec<usize>> =
-                std::collections::HashMap::new();
-            for c in flat.children(parent) {
-                if flat.nodes[c].kind == Kind::Element && !removed[c] && totals.text[c] > 0 {
-                    let class = flat.attr(c, "class").unwrap_or("").trim();
-                    groups
-                        .entry((flat.nodes[c].name, class))
-                        .or_default()
-                        .push(c);
-                }
-            }
-            for ((name, _), members) in groups {
+            for members in self.card_groups(parent, removed, totals) {
+                let name = flat.nodes[members[0]].name;
                 // Cards are boxes: a run of bare links is a list in a sentence or cell.
                 let boxes = match name {
                     "div" | "article" | "section" | "figure" => true,
@@ -1389,6 +1379,27 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
     }
 
+    /// The live element children of `parent` that hold text, grouped by tag and
+    /// class (the shape of a grid's cards), groups in order of first appearance.
+    fn card_groups(&self, parent: usize, removed: &[bool], totals: &Totals) -> Vec<Vec<usize>> {
+        let flat = self.flat;
+        let mut index: std::collections::HashMap<(&str, &str), usize> =
+            std::collections::HashMap::new();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for c in flat.children(parent) {
+            if flat.nodes[c].kind == Kind::Element && !removed[c] && totals.text[c] > 0 {
+                let class = flat.attr(c, "class").unwrap_or("").trim();
+                let next = groups.len();
+                let g = *index.entry((flat.nodes[c].name, class)).or_insert(next);
+                if g == next {
+                    groups.push(Vec::new());
+                }
+                groups[g].push(c);
+            }
+        }
+        groups
+    }
+
     /// Drops cross-sell grids from product pages: a run of at least
     /// [`MIN_GRID_ITEMS`] same-tag, same-class siblings that each link somewhere and
     /// show a price is other products ("You may also like", "Complete the look",
@@ -1409,18 +1420,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if removed[parent] || self.dropped_above(parent, root, removed) {
                 continue;
             }
-            let mut groups: std::collections::HashMap<(&str, &str), Vec<usize>> =
-                std::collections::HashMap::new();
-            for c in flat.children(parent) {
-                if flat.nodes[c].kind == Kind::Element && !removed[c] && totals.text[c] > 0 {
-                    let class = flat.attr(c, "class").unwrap_or("").trim();
-                    groups
-                        .entry((flat.nodes[c].name, class))
-                        .or_default()
-                        .push(c);
-                }
-            }
-            for members in groups.values() {
+            for members in self.card_groups(parent, removed, totals) {
                 if (members.len() as u32) < MIN_GRID_ITEMS {
                     continue;
                 }
@@ -1435,7 +1435,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     })
                     .count();
                 if cards * 3 >= members.len() * 2 {
-                    for &c in members {
+                    for c in members {
                         removed[c] = true;
                     }
                 }
