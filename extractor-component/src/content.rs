@@ -1277,6 +1277,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             return;
         }
         let flat = self.flat;
+        let mut bios = Vec::new();
         walk_live(flat, root, removed, |i, removed| {
             let node = &flat.nodes[i];
             if node.kind != Kind::Element
@@ -1301,11 +1302,18 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 })
             });
             if bio {
-                Visit::Drop
-            } else {
-                Visit::Skip
+                bios.push(i);
             }
+            Visit::Skip
         });
+        // An author box is a paragraph or two beside the article; a page made of such
+        // paragraphs is about its author, and they are its content.
+        let bio_text: u32 = bios.iter().map(|&i| totals.text[i]).sum();
+        if bio_text * MAX_BIO_SHARE_INVERSE <= totals.text[root] {
+            for i in bios {
+                removed[i] = true;
+            }
+        }
     }
 
     /// Drops teaser grids beside an article: a run of at least [`MIN_GRID_ITEMS`]
@@ -2635,6 +2643,9 @@ const MAX_BIO_CHARS: u32 = 800;
 /// most 60 bytes).
 const MAX_BIO_OPENING: usize = 96;
 
+/// Author bios are dropped only while they hold at most a third of the region's text.
+const MAX_BIO_SHARE_INVERSE: u32 = 3;
+
 /// Verbs a bio opens with after the author's name.
 const BIO_VERBS: &[&str] = &[
     "is",
@@ -3774,6 +3785,19 @@ mod tests {
         // A first name alone could be anyone in the story.
         let text = with_byline(Some("Jane"));
         assert!(text.contains("freelance writer"), "{text}");
+        // A page made of such paragraphs is about its author.
+        let profile: String = (0..25)
+            .map(|i| {
+                format!("<p>Jane Doe is the author of book {i}, a story of rivers and towns.</p>")
+            })
+            .collect();
+        let doc = crate::dom::parse(&format!("<body><main>{profile}</main></body>"));
+        let flat = Flat::build(doc.tree.root());
+        let mut analysis = Analysis::new(&flat);
+        analysis.set_byline(Some("Jane Doe"));
+        let body = flat.find("body").unwrap_or(0);
+        let text = crate::render::text(to_tree(&flat, &find(&analysis, body)).root());
+        assert!(text.contains("author of book 24"), "{text}");
     }
 
     #[test]
