@@ -437,7 +437,7 @@ pub struct Analysis<'f, 'a> {
     /// What the page declares itself to be.
     pub declared: Declared,
     /// The article's authors by name (from the page's metadata), lower-cased: an
-    /// "About the author" paragraph after the article starts with one of them.
+    /// "About the author" paragraph opens with one of them.
     authors: Vec<String>,
 }
 
