@@ -777,10 +777,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
             && (flat.attr(i, "role") == Some("button")
                 || flat.attr(i, "class").is_some_and(|class| {
                     class.split_ascii_whitespace().any(|token| {
-                        let t = token.as_bytes();
-                        t.len() >= 3
-                            && (t[..3].eq_ignore_ascii_case(b"btn")
-                                || (t.len() >= 6 && t[..6].eq_ignore_ascii_case(b"button")))
+                        lower_starts(token.as_bytes(), b"btn")
+                            || lower_starts(token.as_bytes(), b"button")
                     })
                 }))
     }
@@ -1809,7 +1807,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         flat.attr(i, "class")
             .unwrap_or("")
             .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|t| t.len() >= 8 && t[t.len() - 8..].eq_ignore_ascii_case("username"))
+            .any(|t| lower_ends(t.as_bytes(), b"username"))
     }
 
     /// Drops the filter panels of listings ("Category: Shoes / Socks", "Colour:
@@ -1843,7 +1841,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         while j < end && replies < 2 {
             if flat.nodes[j].kind == Kind::Text {
                 let t = flat.text(j).trim_start().as_bytes();
-                if t.len() >= 3 && t[..3].eq_ignore_ascii_case(b"re:") {
+                if lower_starts(t, b"re:") {
                     replies += 1;
                 }
             }
@@ -1962,10 +1960,12 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if node.kind != Kind::Element || totals.text[i] == 0 || totals.text[i] > 120 {
                 return Visit::Descend;
             }
+            // A link dressed as a button is a call to action wherever it stands,
+            // unless it is part of a sentence.
+            if totals.text[i] <= 60 && self.button_link(i) && !self.inline_in_sentence(i) {
+                return Visit::Drop;
+            }
             if totals.text[i] > 30 {
-                if totals.text[i] <= 60 && self.button_link(i) && !self.inline_in_sentence(i) {
-                    return Visit::Drop;
-                }
                 let text = flatten_text(flat, i, removed).to_lowercase();
                 return if is_form_status(text.trim_start()) {
                     Visit::Drop
@@ -2003,7 +2003,6 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     || (crate::render::is_block(node.name)
                         && !matches!(node.name, "td" | "th" | "li" | "dd" | "dt" | "tr" | "pre")));
             if counter
-                || (self.button_link(i) && !self.inline_in_sentence(i))
                 || is_labelled_count(&squashed)
                 || UI_PHRASES.contains(&squashed.as_str())
                 || (is_jump_phrase(&squashed) && holds_in_page_link(flat, i))
@@ -2545,16 +2544,14 @@ const MIN_QUOTED_LINE_CHARS: usize = 20;
 /// Whether a class list names a title or heading style (`section-title`,
 /// `heading-latest`, `widgetTitle`).
 fn names_a_title(class: &str) -> bool {
-    let starts = |t: &[u8], w: &[u8]| t.len() >= w.len() && lower_eq(&t[..w.len()], w);
-    let ends = |t: &[u8], w: &[u8]| t.len() >= w.len() && lower_eq(&t[t.len() - w.len()..], w);
     class
         .as_bytes()
         .split(|b| !b.is_ascii_alphanumeric())
         .any(|t| {
-            starts(t, b"title")
-                || starts(t, b"heading")
-                || starts(t, b"header")
-                || ends(t, b"title")
+            lower_starts(t, b"title")
+                || lower_starts(t, b"heading")
+                || lower_starts(t, b"header")
+                || lower_ends(t, b"title")
         })
 }
 
@@ -2745,14 +2742,12 @@ fn has_price(text: &str) -> bool {
 /// Whether the class/id has a facet/filter token (`facets`, `filter-group`,
 /// `plp-filters`).
 fn names_facet(class: &str, id: Option<&str>) -> bool {
-    let starts = |token: &str, prefix: &str| {
-        token
-            .get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-    };
     class.split_whitespace().chain(id).any(|raw| {
         raw.split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|token| starts(token, "facet") || starts(token, "filter"))
+            .any(|token| {
+                lower_starts(token.as_bytes(), b"facet")
+                    || lower_starts(token.as_bytes(), b"filter")
+            })
     })
 }
 
@@ -3124,7 +3119,7 @@ fn class_id_words(attrs: &Attrs<'_>) -> ClassWords {
             let (mut banner, mut widget, mut negative) = (false, false, false);
             let (mut product_negative, mut discussion_negative) = (false, false);
             for &(word, kind) in bucket {
-                let prefix = token.len() >= word.len() && lower_eq(&token[..word.len()], word);
+                let prefix = lower_starts(token, word);
                 let exact = prefix && token.len() == word.len();
                 match kind {
                     Vocab::Positive => words.positive |= exact,
@@ -3205,8 +3200,7 @@ fn vocabulary() -> &'static VocabTable {
 /// more" (text collapsed behind a toggle), not a "more stories" box, and "authors"
 /// (the list of a paper's or book's authors), not an author bio or byline.
 fn is_compound_content_word(before: Option<&[u8]>, token: &[u8], next: Option<&[u8]>) -> bool {
-    let starts = |t: &[u8], word: &[u8]| t.len() >= word.len() && lower_eq(&t[..word.len()], word);
-    starts(token, b"commentar")
+    lower_starts(token, b"commentar")
         || lower_eq(token, b"authors")
         || (lower_eq(token, b"follow")
             && next.is_some_and(|n| lower_eq(n, b"up") || lower_eq(n, b"ups")))
@@ -3225,6 +3219,16 @@ fn lower_eq(token: &[u8], word: &[u8]) -> bool {
             .iter()
             .zip(word)
             .all(|(t, w)| t.to_ascii_lowercase() == *w)
+}
+
+/// Whether `token` starts with the lower-case `word`, ignoring ASCII case.
+fn lower_starts(token: &[u8], word: &[u8]) -> bool {
+    token.len() >= word.len() && lower_eq(&token[..word.len()], word)
+}
+
+/// Whether `token` ends with the lower-case `word`, ignoring ASCII case.
+fn lower_ends(token: &[u8], word: &[u8]) -> bool {
+    token.len() >= word.len() && lower_eq(&token[token.len() - word.len()..], word)
 }
 
 #[cfg(test)]
