@@ -3196,14 +3196,16 @@ fn vocabulary() -> &'static VocabTable {
 
 /// Words that only look like boilerplate vocabulary: "commentary" (a text's
 /// commentary is content, not a comment section), "follow-up(s)" (replies, a
-/// company's follow-up service), not a "follow us" box, "show/read/see/view
+/// company's follow-up service) and "no-follow" (a wrapper that marks its links
+/// `rel=nofollow`), not a "follow us" box, "show/read/see/view
 /// more" (text collapsed behind a toggle), not a "more stories" box, and "authors"
 /// (the list of a paper's or book's authors), not an author bio or byline.
 fn is_compound_content_word(before: Option<&[u8]>, token: &[u8], next: Option<&[u8]>) -> bool {
     lower_starts(token, b"commentar")
         || lower_eq(token, b"authors")
         || (lower_eq(token, b"follow")
-            && next.is_some_and(|n| lower_eq(n, b"up") || lower_eq(n, b"ups")))
+            && (next.is_some_and(|n| lower_eq(n, b"up") || lower_eq(n, b"ups"))
+                || before.is_some_and(|b| lower_eq(b, b"no"))))
         || (lower_eq(token, b"more")
             && before.is_some_and(|b| {
                 [b"show".as_slice(), b"read", b"see", b"view"]
@@ -3950,6 +3952,8 @@ mod tests {
              casts the king as the one who feeds and guards his people.</p></section>\
              <div class=\"help follow-up\"><p>After the first visit our nurse calls every \
              patient within two days to check how the treatment is going.</p></div>\
+             <div id=remove_no_follow><p>Its links carry rel=nofollow, and the psalm's \
+             last verse promises a home in the house of the Lord.</p></div>\
              <div class=\"follow social\"><p>Follow us on every network for daily updates \
              and pictures.</p></div><div class=\"profile__summary show-more\"><p>Movers \
              praise the crew for careful packing and arriving on time at both ends.</p>\
@@ -3962,6 +3966,7 @@ mod tests {
         let text = extract_text(&html);
         assert!(text.contains("casts the king"), "{text}");
         assert!(text.contains("our nurse calls"), "{text}");
+        assert!(text.contains("a home in the house"), "{text}");
         assert!(text.contains("careful packing"), "{text}");
         assert!(!text.contains("More stories"), "{text}");
         assert!(text.contains("Alfredo Canziani"), "{text}");
