@@ -1215,6 +1215,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let has_block = self.holds_blocks(root);
         self.drop_notices(root, &mut removed, totals, &has_block);
         self.drop_reply_gates(root, &mut removed, totals, &has_block);
+        self.drop_photo_credits(root, &mut removed, totals, &has_block);
         self.drop_reply_subjects(root, &mut removed, totals, &has_block);
         self.drop_meta_rows(root, &mut removed, totals, &has_block);
         self.drop_repeats(root, &mut removed, &has_block);
@@ -1920,6 +1921,25 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_leaf_blocks(root, removed, totals, leaves);
     }
 
+    /// Drops photo credit lines under pictures ("Credit: Serious Eats", "Photo: Jane
+    /// Doe", "Kim Kyung-hoon/Reuters", "Firn | Getty Images"): they name who took
+    /// the picture the text does not carry.
+    fn drop_photo_credits(
+        &self,
+        root: usize,
+        removed: &mut [bool],
+        totals: &Totals,
+        has_block: &[bool],
+    ) {
+        let leaves = LeafBlocks {
+            has_block,
+            max_chars: MAX_CREDIT_CHARS,
+            hint: has_credit_hint,
+            matches: is_photo_credit,
+        };
+        self.drop_leaf_blocks(root, removed, totals, leaves);
+    }
+
     /// Drops the short leaf blocks (block elements holding no other block) under
     /// `root` whose lower-cased text `leaves.matches`. Most short blocks have none of
     /// the key words: `leaves.hint` checks the raw text first, before the
@@ -1941,6 +1961,10 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 || totals.text[i] > leaves.max_chars
             {
                 return Visit::Descend;
+            }
+            // Code says what it says ("image: postgres:18", a licence header).
+            if node.name == "pre" {
+                return Visit::Skip;
             }
             let hinted = (i + 1..node.end as usize).any(|j| (leaves.hint)(flat.text(j)));
             if hinted && (leaves.matches)(&flatten_text(flat, i, removed).to_lowercase()) {
@@ -2714,6 +2738,102 @@ fn is_notice(text: &str) -> bool {
             || text.contains("content is available under")
             || text.contains("text is available under"));
     disclosure || copyright || licence
+}
+
+/// Longest photo credit line ([`is_photo_credit`]).
+const MAX_CREDIT_CHARS: u32 = 100;
+
+/// How a credit line opens (lower-cased): a label and the name after it.
+const CREDIT_LABELS: &[&str] = &[
+    "credit:",
+    "credits:",
+    "photo credit",
+    "image credit",
+    "photo:",
+    "photos:",
+    "photograph:",
+    "photography:",
+    "image:",
+    "images:",
+    "illustration:",
+    "picture:",
+    "foto:",
+    "image source:",
+    "photo source:",
+    "photo by ",
+    "image by ",
+];
+
+/// Photo agencies and stock libraries whose name closes a credit line.
+const PHOTO_AGENCIES: &[&str] = &[
+    "getty images",
+    "gettyimages",
+    "shutterstock",
+    "istock",
+    "istockphoto",
+    "alamy",
+    "alamy stock photo",
+    "afp",
+    "reuters",
+    "ap photo",
+    "unsplash",
+    "pexels",
+    "adobe stock",
+];
+
+/// Whether `text` may hold a photo credit ([`is_photo_credit`]): one of its
+/// words, in any case, in one pass.
+fn has_credit_hint(text: &str) -> bool {
+    const HINTS: &[&[u8]] = &[
+        b"credit",
+        b"photo",
+        b"image",
+        b"illustration",
+        b"picture",
+        b"foto",
+        b"getty",
+        b"shutterstock",
+        b"istock",
+        b"alamy",
+        b"afp",
+        b"reuters",
+        b"ap photo",
+        b"unsplash",
+        b"pexels",
+        b"adobe stock",
+    ];
+    let t = text.as_bytes();
+    t.iter().enumerate().any(|(k, b)| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'c' | b'p' | b'i' | b'f' | b'g' | b's' | b'a' | b'r' | b'u'
+        ) && HINTS.iter().any(|h| {
+            t.get(k..k + h.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(h))
+        })
+    })
+}
+
+/// A photo credit line (`text` lower-cased): a credit label and a name
+/// ("credit: amazon", "photo: jane doe"), or a name and an agency after a
+/// separator ("gregg newton/afp via getty images", "firn | getty images"), or an
+/// agency alone.
+fn is_photo_credit(text: &str) -> bool {
+    let line = text.trim().trim_end_matches(['.', ')']).trim_end();
+    let labelled = CREDIT_LABELS.iter().any(|label| {
+        line.strip_prefix(label)
+            .is_some_and(|name| !name.trim().is_empty() && name.split_whitespace().count() <= 8)
+    });
+    let agency = PHOTO_AGENCIES.iter().any(|agency| {
+        line.strip_suffix(agency).is_some_and(|before| {
+            let before = before.trim_end();
+            before.is_empty()
+                || before.ends_with(['/', '|', '©', '(', ':'])
+                || before.ends_with(" via")
+                || before.ends_with(" for")
+        })
+    });
+    labelled || agency
 }
 
 /// Whether `text` shows a price: a currency sign or code next to a digit ("$35",
@@ -4439,6 +4559,29 @@ mod tests {
         assert!(!text.contains("affiliate links"), "{text}");
         assert!(!text.contains("All rights reserved"), "{text}");
         assert!(text.contains("commission on the sale"), "{text}");
+    }
+
+    #[test]
+    fn photo_credit_lines_are_dropped_but_sentences_naming_agencies_kept() {
+        let html = format!(
+            "<body><main><figure><img src=/a.jpg><figcaption>Credit: Serious Eats\
+             </figcaption></figure>{}<figure><img src=/b.jpg><div class=caption>Kim \
+             Kyung-hoon/Reuters</div></figure><p>Photo: Jane Doe</p><div>Firn | Getty \
+             Images</div><p>The lab licensed the picture to Getty Images</p><p>Tax \
+             software from Thomson Reuters</p><pre>image: postgres:18</pre>\
+             <p>Photo: the harbour at dawn, the ferries still tied up and the fish market \
+             opening its doors to the first buyers of the day, as every morning</p>\
+             </main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        for credit in ["Serious Eats", "Kim Kyung-hoon", "Jane Doe", "Firn"] {
+            assert!(!text.contains(credit), "{credit}: {text}");
+        }
+        assert!(text.contains("licensed the picture"), "{text}");
+        assert!(text.contains("Thomson Reuters"), "{text}");
+        assert!(text.contains("image: postgres:18"), "{text}");
+        assert!(text.contains("the harbour at dawn"), "{text}");
     }
 
     #[test]
