@@ -693,6 +693,19 @@ impl<'f, 'a> Analysis<'f, 'a> {
                         && !wraps_main[i]
                         && !self.class_misleads(i));
                 if boiler {
+                    if std::env::var("RIPTIDE_DEBUG").is_ok() && self.hard_text[i] > 300 {
+                        eprintln!(
+                            "PRUNE {} class={:?} id={:?} text={} T={:?}",
+                            node.name,
+                            flat.attr(i, "class"),
+                            flat.attr(i, "id"),
+                            self.hard_text[i],
+                            flatten_text(flat, i, &removed)
+                                .chars()
+                                .take(400)
+                                .collect::<String>()
+                        );
+                    }
                     removed[i] = true;
                     i = node.end as usize;
                     continue;
@@ -1051,6 +1064,15 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let removed = self.prune(strictness, body);
         let totals = self.totals(&removed);
         let (chosen, likely) = self.best_region(body, &removed, &totals);
+        if std::env::var("RIPTIDE_DEBUG").is_ok() {
+            eprintln!(
+                "DEBUG {:?} chosen {} class={:?} text={}",
+                strictness,
+                self.flat.nodes[chosen].name,
+                self.flat.attr(chosen, "class"),
+                totals.text[chosen]
+            );
+        }
         let removed = self.clean(chosen, removed, &totals);
         let confidence = self.confidence(chosen, &removed, &likely, likely[body]);
         Selection {
@@ -2029,6 +2051,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if counter
                 || is_labelled_count(&squashed)
                 || UI_PHRASES.contains(&squashed.as_str())
+                || is_read_on_phrase(&squashed)
                 || (is_jump_phrase(&squashed) && holds_in_page_link(flat, i))
             {
                 Visit::Drop
@@ -2605,6 +2628,39 @@ fn is_jump_phrase(squashed: &str) -> bool {
     ["skip to", "skip navigation", "jump to"]
         .iter()
         .any(|p| squashed.starts_with(p))
+}
+
+/// "Read the review", "See plans", "Download now", "Watch the case study": a
+/// teaser's link to the thing it announces, a verb of reading and what is read.
+fn is_read_on_phrase(squashed: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "read", "view", "see", "watch", "explore", "download", "discover",
+    ];
+    const THINGS: &[&str] = &[
+        "now",
+        "blog",
+        "review",
+        "article",
+        "story",
+        "post",
+        "case study",
+        "case studies",
+        "plans",
+        "pricing",
+        "video",
+        "report",
+        "guide",
+        "details",
+        "recipe",
+    ];
+    let Some((verb, rest)) = squashed.split_once(' ') else {
+        return false;
+    };
+    let thing = ["the ", "our ", "all ", "full "]
+        .iter()
+        .find_map(|det| rest.strip_prefix(det))
+        .unwrap_or(rest);
+    VERBS.contains(&verb) && THINGS.contains(&thing)
 }
 
 /// Whether element `i` is or holds a link to a place on the same page (`href="#…"`).
@@ -3562,10 +3618,14 @@ mod tests {
              <div><p>Was this page helpful?</p><button>Yes</button></div>\
              <div class=w-form-fail><div>Oops! Something went wrong while submitting the \
              form.</div></div>\
-             <p>Back-order items ship when they arrive.</p></main></body>",
+             <p>Back-order items ship when they arrive.</p><p><a href=/r>Read the review\
+             </a></p><div><a href=/plans>See plans</a></div><p>Read the review before you \
+             buy.</p></main></body>",
             article(3)
         );
         let text = extract_text(&html);
+        assert_eq!(text.matches("Read the review").count(), 1, "{text}");
+        assert!(!text.contains("See plans"), "{text}");
         assert!(!text.contains("Sold out"), "{text}");
         assert!(!text.contains("Compare"), "{text}");
         assert!(!text.contains("helpful"), "{text}");
