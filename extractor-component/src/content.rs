@@ -693,19 +693,6 @@ impl<'f, 'a> Analysis<'f, 'a> {
                         && !wraps_main[i]
                         && !self.class_misleads(i));
                 if boiler {
-                    if std::env::var("RIPTIDE_DEBUG").is_ok() && self.hard_text[i] > 300 {
-                        eprintln!(
-                            "PRUNE {} class={:?} id={:?} text={} T={:?}",
-                            node.name,
-                            flat.attr(i, "class"),
-                            flat.attr(i, "id"),
-                            self.hard_text[i],
-                            flatten_text(flat, i, &removed)
-                                .chars()
-                                .take(400)
-                                .collect::<String>()
-                        );
-                    }
                     removed[i] = true;
                     i = node.end as usize;
                     continue;
@@ -1064,15 +1051,6 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let removed = self.prune(strictness, body);
         let totals = self.totals(&removed);
         let (chosen, likely) = self.best_region(body, &removed, &totals);
-        if std::env::var("RIPTIDE_DEBUG").is_ok() {
-            eprintln!(
-                "DEBUG {:?} chosen {} class={:?} text={}",
-                strictness,
-                self.flat.nodes[chosen].name,
-                self.flat.attr(chosen, "class"),
-                totals.text[chosen]
-            );
-        }
         let removed = self.clean(chosen, removed, &totals);
         let confidence = self.confidence(chosen, &removed, &likely, likely[body]);
         Selection {
@@ -2051,7 +2029,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if counter
                 || is_labelled_count(&squashed)
                 || UI_PHRASES.contains(&squashed.as_str())
-                || is_read_on_phrase(&squashed)
+                || (is_read_on_phrase(&squashed) && totals.link[i] == totals.text[i])
                 || (is_jump_phrase(&squashed) && holds_in_page_link(flat, i))
             {
                 Visit::Drop
@@ -2631,7 +2609,8 @@ fn is_jump_phrase(squashed: &str) -> bool {
 }
 
 /// "Read the review", "See plans", "Download now", "Watch the case study": a
-/// teaser's link to the thing it announces, a verb of reading and what is read.
+/// verb of reading and what is read, which as a whole link is a teaser's link to
+/// the thing it announces (in a sentence, "See <a>the report</a>.", it is text).
 fn is_read_on_phrase(squashed: &str) -> bool {
     const VERBS: &[&str] = &[
         "read", "view", "see", "watch", "explore", "download", "discover",
@@ -3620,12 +3599,13 @@ mod tests {
              form.</div></div>\
              <p>Back-order items ship when they arrive.</p><p><a href=/r>Read the review\
              </a></p><div><a href=/plans>See plans</a></div><p>Read the review before you \
-             buy.</p></main></body>",
+             buy.</p><p>See <a href=/report.pdf>the report</a>.</p></main></body>",
             article(3)
         );
         let text = extract_text(&html);
         assert_eq!(text.matches("Read the review").count(), 1, "{text}");
         assert!(!text.contains("See plans"), "{text}");
+        assert!(text.contains("See the report"), "{text}");
         assert!(!text.contains("Sold out"), "{text}");
         assert!(!text.contains("Compare"), "{text}");
         assert!(!text.contains("helpful"), "{text}");
