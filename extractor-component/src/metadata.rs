@@ -832,9 +832,231 @@ fn has_ancestor(node: NodeRef<'_, Node>, tags: &[&str]) -> bool {
 /// Whitespace-collapsed byline without a leading "By"; `None` when empty, too long or a
 /// URL (`article:author` is often the author's profile page).
 pub fn clean_byline(raw: &str) -> Option<String> {
+    let s = strip_byline_prefixes(clean(raw));
+    // Far longer than a byline: a paragraph, whatever date it holds.
+    if s.len() > 4 * MAX_BYLINE_CHARS {
+        return None;
+    }
+    // A byline element often holds the date beside the names, before or after.
+    let s = match noise_start(&s) {
+        Some(0) => strip_byline_prefixes(s[leading_date_end(&s)..].to_string()),
+        Some(k) => s[..k].to_string(),
+        None => s,
+    };
+    let s = match noise_start(&s) {
+        Some(k) => s[..k].to_string(),
+        None => s,
+    };
+    let s = s
+        .trim_end_matches(|c: char| c.is_whitespace() || BYLINE_SEPARATORS.contains(&c))
+        .trim_end_matches(" on")
+        .trim_end_matches(" at")
+        .trim_end()
+        .to_string();
+    if s.is_empty() || s.chars().count() > MAX_BYLINE_CHARS || looks_like_url(&s) {
+        return None;
+    }
+    Some(s)
+}
+
+/// Punctuation that separates a byline's parts ("Jo Lee · March 3").
+const BYLINE_SEPARATORS: &[char] = &[',', '|', '·', '•', '-', '–', '—', ':', '»'];
+
+/// Month names and abbreviations, lower-case.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "sept",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Words that start the non-name part of a byline element, lower-case.
+const BYLINE_NOISE_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "last updated",
+    "last modified",
+    "min read",
+    "minute read",
+    "minutes read",
+];
+
+/// Where the part of `s` that is not a name begins: a date ("December 17, 2025",
+/// "22 Dec 2016", "2022-11-23"), "Updated …"/"Published …", a reading time, or a
+/// reputation score ("6,796 8 gold badges"). Words glued to the name by a missing
+/// space ("Luke KimDecember 17") count from the capital.
+fn noise_start(s: &str) -> Option<usize> {
+    // ASCII lower-casing keeps every byte offset (the words sought are ASCII).
+    let lower = s.to_ascii_lowercase();
+    let bytes = s.as_bytes();
+    (0..s.len()).filter(|&k| s.is_char_boundary(k)).find(|&k| {
+        let rest = &lower[k..];
+        let prev = k.checked_sub(1).map(|p| bytes[p]);
+        // A word boundary, or a capital glued to a lower-case letter.
+        let boundary = prev.is_none_or(|p| !p.is_ascii_alphanumeric())
+            || (prev.is_some_and(|p| p.is_ascii_lowercase()) && bytes[k].is_ascii_uppercase());
+        if bytes[k].is_ascii_digit() {
+            let glued_digit = prev.is_some_and(|p| p.is_ascii_digit());
+            return !glued_digit && (starts_date(rest) || (boundary && rest.contains("badge")));
+        }
+        boundary
+            && (starts_month_date(rest)
+                || starts_weekday_date(rest)
+                || BYLINE_NOISE_WORDS.iter().any(|w| word_at(rest, w))
+                || (rest.starts_with("on ")
+                    && (rest[3..].starts_with(|c: char| c.is_ascii_digit())
+                        || starts_month_date(&rest[3..]))))
+    })
+}
+
+/// `rest` opens with `word` followed by a non-letter or its end.
+fn word_at(rest: &str, word: &str) -> bool {
+    rest.strip_prefix(word)
+        .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_alphabetic()))
+}
+
+/// `rest` (lower-case) opens with a month name followed by a digit within a few
+/// characters ("dec 17", "march 25, 2015", "dec. 19"): "May Lee" is a name.
+fn starts_month_date(rest: &str) -> bool {
+    MONTHS
+        .iter()
+        .any(|m| word_at(rest, m) && rest[m.len()..].chars().take(3).any(|c| c.is_ascii_digit()))
+}
+
+/// `rest` (lower-case) opens with a weekday before a date ("monday, february 29",
+/// "sun dec 17").
+fn starts_weekday_date(rest: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    DAYS.iter().any(|d| {
+        word_at(rest, d) && {
+            let after = rest[d.len()..].trim_start_matches(['.', ',', ' ']);
+            starts_month_date(after) || starts_date(after)
+        }
+    })
+}
+
+/// `rest` (lower-case) opens with a numeric date: "22 dec 2016", "17th march",
+/// "2022-11-23", "03/10/2023", "05.11.2025".
+fn starts_date(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &rest[digits..];
+    let after_day = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|o| after.strip_prefix(o))
+        .unwrap_or(after);
+    // Two separators: "2022-11-23", "03/10/2023", "27.03.2023" (not "6-4ce5").
+    let numeric = matches!(after.as_bytes().first(), Some(b'-' | b'/' | b'.')) && {
+        let sep = after.as_bytes()[0];
+        let middle = after[1..].bytes().take_while(u8::is_ascii_digit).count();
+        let tail = &after[1 + middle..];
+        (1..=2).contains(&middle)
+            && tail.as_bytes().first() == Some(&sep)
+            && tail[1..].bytes().take_while(u8::is_ascii_digit).count() >= 2
+    };
+    let day_month = digits <= 2 && {
+        let t = after_day.trim_start_matches([' ', '.']);
+        MONTHS.iter().any(|m| word_at(t, m))
+    };
+    (1..=4).contains(&digits) && (numeric || day_month)
+}
+
+/// The end of a date (and "Updated", "at 6:01 am", "·") that opens `s`, where
+/// the names begin ("Dec 23 Written By Jo Lee", "Dec 17, 2025Julian Arni").
+fn leading_date_end(s: &str) -> usize {
+    const WORDS: &[&str] = &[
+        "updated",
+        "published",
+        "last",
+        "posted",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "read",
+    ];
+    let lower = s.to_ascii_lowercase();
+    let mut k = 0;
+    while k < s.len() {
+        let rest = &lower[k..];
+        let Some(c) = rest.chars().next() else { break };
+        if c.is_ascii_digit()
+            || c.is_whitespace()
+            || c == '.'
+            || c == '/'
+            || BYLINE_SEPARATORS.contains(&c)
+        {
+            k += c.len_utf8();
+            continue;
+        }
+        let word = MONTHS
+            .iter()
+            .chain(WORDS)
+            .filter(|w| word_at(rest, w))
+            .max_by_key(|w| w.len());
+        match word {
+            Some(w) => k += w.len(),
+            None => break,
+        }
+    }
+    k
+}
+
+/// Drops "By", "Written by", "Author:" and separators from the front of a byline.
+fn strip_byline_prefixes(mut s: String) -> String {
     const PREFIXES: &[&str] = &[
         "written by",
         "posted by",
+        "post by",
         "authored by",
         "words by",
         "story by",
@@ -842,30 +1064,29 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         "author",
         "by",
     ];
-    let mut s = clean(raw);
     loop {
         s = s
-            .trim_matches(|c: char| {
-                c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '-' | '–' | '—' | ':')
-            })
+            .trim_matches(|c: char| c.is_whitespace() || BYLINE_SEPARATORS.contains(&c))
             .to_string();
         let prefix = PREFIXES.iter().find(|p| {
-            s.get(..p.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p))
-                && s[p.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| c.is_whitespace() || c == ':' || p.ends_with(':'))
+            let Some(head) = s.get(..p.len()) else {
+                return false;
+            };
+            let mut after = s[p.len()..].chars();
+            let next = after.next();
+            // "BySummer Swann": a capitalised prefix glued to a capitalised name.
+            let glued = head.starts_with(|c: char| c.is_ascii_uppercase())
+                && head[1..].bytes().all(|b| b.is_ascii_lowercase())
+                && next.is_some_and(|c| c.is_uppercase())
+                && after.next().is_some_and(|c| c.is_lowercase());
+            head.eq_ignore_ascii_case(p)
+                && (glued || next.is_none_or(|c| c.is_whitespace() || c == ':' || p.ends_with(':')))
         });
         match prefix {
             Some(p) => s = s[p.len()..].to_string(),
-            None => break,
+            None => return s,
         }
     }
-    if s.is_empty() || s.chars().count() > MAX_BYLINE_CHARS || looks_like_url(&s) {
-        return None;
-    }
-    Some(s)
 }
 
 fn looks_like_url(s: &str) -> bool {
@@ -1826,6 +2047,82 @@ mod tests {
         assert!(!needles.any_in(b""));
         assert!(Needles::new(&[""]).any_in(b"anything"));
         assert!(!Needles::new(&[]).any_in(b"anything"));
+    }
+
+    #[test]
+    fn byline_dates_and_scores_beside_the_names_are_cut() {
+        for (raw, want) in [
+            ("Luke KimDecember 17, 2025", Some("Luke Kim")),
+            ("by Lucas Nolan22 Dec 2016651", Some("Lucas Nolan")),
+            ("By Nathan Willis\n   March 25, 2015", Some("Nathan Willis")),
+            ("Dr. Vahid Osman - Mar 27, 2024", Some("Dr. Vahid Osman")),
+            ("Haley Hoekstra • March 12, 2025", Some("Haley Hoekstra")),
+            (
+                "Reyan PerumalPublished on July 18, 2025",
+                Some("Reyan Perumal"),
+            ),
+            (
+                "Cazzy MagennisLast Updated:August 1, 2025",
+                Some("Cazzy Magennis"),
+            ),
+            (
+                "Eric Hergenreder Updated December 19, 2025",
+                Some("Eric Hergenreder"),
+            ),
+            ("Nick van Mead2022-11-23T08:10+02:00", Some("Nick van Mead")),
+            (
+                "FlowGuard EMEA on 04-ago-2021 5:11:10",
+                Some("FlowGuard EMEA"),
+            ),
+            ("03/10/2023 by WSET Global", Some("WSET Global")),
+            ("Dec 23 Written By Linny and Peter", Some("Linny and Peter")),
+            ("Dec 17, 2025Julian K. Arni", Some("Julian K. Arni")),
+            ("Vader 6,796 8 gold badges 34 silver badges", Some("Vader")),
+            ("August 28, 2025•5 min read", None),
+            (
+                "April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm",
+                None,
+            ),
+            ("May Lee", Some("May Lee")),
+            ("June Carter and Marc Oct", Some("June Carter and Marc Oct")),
+            ("lulug30", Some("lulug30")),
+            (
+                "Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC",
+                Some("Joe Wee"),
+            ),
+            ("Sun Dec 17, 2023 11:23 am", None),
+            ("BySummer Swann-June 12, 2025", Some("Summer Swann")),
+            ("Byron Bay", Some("Byron Bay")),
+            ("Post by galitsyn » 11. Sep 2024, 18:36", Some("galitsyn")),
+            ("3d23d65-ddc6-4ce5", Some("3d23d65-ddc6-4ce5")),
+            ("guitar_00 09.08.2024", Some("guitar_00")),
+            ("Team 10x", Some("Team 10x")),
+        ] {
+            assert_eq!(clean_byline(raw).as_deref(), want, "{raw}");
+        }
+        // Odd edges must not panic on any char boundary.
+        for raw in [
+            "Ä1",
+            "é12 Dec",
+            "日本 12/03/2024",
+            "Mar",
+            "12",
+            "1-",
+            "1-2",
+            "1-2-",
+            "Sun",
+            "Sun,",
+            "on ",
+            "ByÉ",
+            "Byé",
+            "Жанна 3 мая",
+            "x 1.1.",
+            "Dec 1日",
+            "9 badge",
+            "«»",
+        ] {
+            let _ = clean_byline(raw);
+        }
     }
 
     #[test]
