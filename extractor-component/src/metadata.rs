@@ -851,13 +851,142 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         .trim_end_matches(|c: char| c.is_whitespace() || BYLINE_SEPARATORS.contains(&c))
         .trim_end_matches(" on")
         .trim_end_matches(" at")
-        .trim_end()
-        .to_string();
+        .trim_end();
+    let s = strip_author_role(s.trim_matches(['"', '“', '”', '&', ' ']));
     if s.is_empty() || s.chars().count() > MAX_BYLINE_CHARS || looks_like_url(&s) {
         return None;
     }
     Some(s)
 }
+
+/// Words of a job title that follows an author's name ("Emma Ryan Writer",
+/// "Ashley Biancuzzo, Associate Editor, PCWorld"), lower-case.
+const ROLE_WORDS: &[&str] = &[
+    "writer",
+    "editor",
+    "reporter",
+    "contributor",
+    "correspondent",
+    "columnist",
+    "journalist",
+    "expert",
+    "founder",
+    "co-founder",
+    "ceo",
+    "director",
+    "manager",
+    "coordinator",
+    "consultant",
+    "staff",
+];
+
+/// Words that rank a job title ("Senior Editor", "Contributing Writer").
+const ROLE_RANKS: &[&str] = &[
+    "associate",
+    "senior",
+    "contributing",
+    "staff",
+    "freelance",
+    "executive",
+    "managing",
+    "deputy",
+    "chief",
+    "lead",
+    "head",
+    "assistant",
+    "former",
+    "guest",
+];
+
+/// Cuts the job title an author box prints beside the name: glued to it ("Harry
+/// RabinowitzTech Reporter"), after a comma ("Brett Cruz, Privacy Expert"), or as a
+/// last word ("Emma Ryan Writer"). Only after a name of two words or more: "Staff
+/// Writer" alone, or a list of names, stays.
+fn strip_author_role(s: &str) -> String {
+    let word_in = |w: &str, list: &[&str]| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        list.iter().any(|r| w.eq_ignore_ascii_case(r))
+    };
+    let is_role = |part: &str| part.split_whitespace().any(|w| word_in(w, ROLE_WORDS));
+    let is_rank = |part: &str| {
+        part.split_whitespace()
+            .next()
+            .is_some_and(|w| word_in(w, ROLE_RANKS))
+    };
+    // A title glued to the name by a lost space: a capital after four or more
+    // lower-case letters, once the name has a space, opening a title ("Harry
+    // RabinowitzTech Reporter"; not "McCarthy", "Mark SubbaRao", "StackCommerce").
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    for k in 1..bytes.len() {
+        run = if bytes[k - 1].is_ascii_lowercase() {
+            run + 1
+        } else {
+            0
+        };
+        if bytes[k].is_ascii_uppercase() && run >= 4 && s[..k].contains(' ') {
+            let title: String = s[k..]
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if is_role(&title) || is_rank(&title) {
+                return s[..k].to_string();
+            }
+        }
+    }
+    // After a comma, a title, not the next author ("Ann Lee, Bob Writer"): one role
+    // word, a long phrase, or a rank first ("Associate Editor", "Head of Marketing").
+    let is_title = |part: &str| {
+        let words = part.split_whitespace().count();
+        is_rank(part) || (is_role(part) && (words == 1 || words >= 3))
+    };
+    let ends_in_role = |part: &str| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        words.len() >= 3 && words.last().is_some_and(|w| is_role(w))
+    };
+    let s = match s.split_once(", ") {
+        Some((name, rest))
+            if name.split_whitespace().count() >= 2
+                && (is_title(rest.split(", ").next().unwrap_or("")) || ends_in_role(name)) =>
+        {
+            name
+        }
+        _ => s,
+    };
+    if s.contains(", ") {
+        // A list of names.
+        return s.to_string();
+    }
+    // A newsroom title as the last word after a two- or three-word name ("Emma Ryan
+    // Writer"); "Luxury Travel Expert" or "Senior Autos Reporter" may be all the
+    // byline there is.
+    let words: Vec<&str> = s.split_whitespace().collect();
+    match words.split_last() {
+        Some((last, name))
+            if (2..=3).contains(&name.len())
+                && last.chars().all(char::is_alphabetic)
+                && word_in(last, NEWSROOM_ROLES)
+                && !name
+                    .iter()
+                    .any(|w| word_in(w, ROLE_RANKS) || word_in(w, ROLE_WORDS)) =>
+        {
+            name.join(" ")
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// Job titles of a newsroom, which can close a byline after the name.
+const NEWSROOM_ROLES: &[&str] = &[
+    "writer",
+    "editor",
+    "reporter",
+    "contributor",
+    "columnist",
+    "correspondent",
+    "journalist",
+];
 
 /// Punctuation that separates a byline's parts ("Jo Lee · March 3").
 const BYLINE_SEPARATORS: &[char] = &[',', '|', '·', '•', '-', '–', '—', ':', '»'];
@@ -1054,9 +1183,14 @@ fn leading_date_end(s: &str) -> usize {
 /// Drops "By", "Written by", "Author:" and separators from the front of a byline.
 fn strip_byline_prefixes(mut s: String) -> String {
     const PREFIXES: &[&str] = &[
+        "this post was written by",
+        "view all posts by",
+        "read more about",
         "written by",
         "posted by",
         "post by",
+        "recipe by",
+        "text by",
         "authored by",
         "words by",
         "story by",
@@ -1074,11 +1208,10 @@ fn strip_byline_prefixes(mut s: String) -> String {
             };
             let mut after = s[p.len()..].chars();
             let next = after.next();
-            // "BySummer Swann": a capitalised prefix glued to a capitalised name.
-            let glued = head.starts_with(|c: char| c.is_ascii_uppercase())
-                && head[1..].bytes().all(|b| b.is_ascii_lowercase())
+            // "BySummer Swann", "Written byDan Pantelo": a prefix glued to a name.
+            let glued = head.ends_with(|c: char| c.is_ascii_lowercase())
                 && next.is_some_and(|c| c.is_uppercase())
-                && after.next().is_some_and(|c| c.is_lowercase());
+                && after.next().is_some_and(|c| c.is_alphabetic());
             head.eq_ignore_ascii_case(p)
                 && (glued || next.is_none_or(|c| c.is_whitespace() || c == ':' || p.ends_with(':')))
         });
@@ -2086,6 +2219,28 @@ mod tests {
             ("May Lee", Some("May Lee")),
             ("June Carter and Marc Oct", Some("June Carter and Marc Oct")),
             ("lulug30", Some("lulug30")),
+            ("Written byDan Pantelo", Some("Dan Pantelo")),
+            ("Harry RabinowitzTech Reporter", Some("Harry Rabinowitz")),
+            ("Craig McCarthy", Some("Craig McCarthy")),
+            ("KumikoGoingCrAzY", Some("KumikoGoingCrAzY")),
+            (
+                "Ashley Biancuzzo, Associate Editor, PCWorld",
+                Some("Ashley Biancuzzo"),
+            ),
+            (
+                "Danielle DeSiato, Donna Enzmann, Natalie Nguyen",
+                Some("Danielle DeSiato, Donna Enzmann, Natalie Nguyen"),
+            ),
+            ("Emma Ryan Writer", Some("Emma Ryan")),
+            ("Ann Author, Bob Writer", Some("Ann Author, Bob Writer")),
+            (
+                "Mike Marshall, Shipping Expert",
+                Some("Mike Marshall, Shipping Expert"),
+            ),
+            ("Staff Writer", Some("Staff Writer")),
+            ("\"David Kim\"", Some("David Kim")),
+            ("& Zackery Cuevas Writer, Hardware", Some("Zackery Cuevas")),
+            ("View all posts by Ray Ansari", Some("Ray Ansari")),
             (
                 "Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC",
                 Some("Joe Wee"),
