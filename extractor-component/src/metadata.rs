@@ -105,6 +105,7 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
             .filter_map(|k| metas.last(k))
             .find_map(|v| clean_byline(&v))
         })
+        .or_else(|| labelled_twitter_author(&metas))
         .or_else(|| dom_byline(doc))
         .or_else(|| {
             ld.primary_other()
@@ -831,6 +832,19 @@ fn has_ancestor(node: NodeRef<'_, Node>, tags: &[&str]) -> bool {
 
 /// Whitespace-collapsed byline without a leading "By"; `None` when empty, too long or a
 /// URL (`article:author` is often the author's profile page).
+/// The author in Twitter's labelled data cards, which SEO plugins fill in
+/// (`twitter:label1` "Written by", `twitter:data1` the name).
+fn labelled_twitter_author(metas: &MetaValues) -> Option<String> {
+    (1..=4).find_map(|n| {
+        let label = metas.last(&format!("twitter:label{n}"))?;
+        let label = label.trim();
+        (label.eq_ignore_ascii_case("written by") || label.eq_ignore_ascii_case("author"))
+            .then(|| metas.last(&format!("twitter:data{n}")))
+            .flatten()
+            .and_then(|name| clean_byline(&name))
+    })
+}
+
 pub fn clean_byline(raw: &str) -> Option<String> {
     let s = strip_byline_prefixes(clean(raw));
     // Far longer than a byline: a paragraph, whatever date it holds.
@@ -2128,6 +2142,22 @@ mod tests {
         assert_eq!(m.categories, vec!["a", "B", "c"]);
         assert_eq!(m.description.as_deref(), Some("Desc"));
         assert_eq!(m.language.as_deref(), Some("fr-FR"));
+    }
+
+    #[test]
+    fn byline_from_twitter_written_by_card() {
+        let m = meta(
+            r#"<head><meta name="twitter:label1" content="Est. reading time">
+            <meta name="twitter:data1" content="4 minutes">
+            <meta name="twitter:label2" content="Written by">
+            <meta name="twitter:data2" content="Albert Swann"></head><body><p>text</p></body>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Albert Swann"));
+        let m = meta(
+            r#"<head><meta name="twitter:label1" content="Est. reading time">
+            <meta name="twitter:data1" content="4 minutes"></head><body><p>text</p></body>"#,
+        );
+        assert_eq!(m.byline, None);
     }
 
     #[test]
