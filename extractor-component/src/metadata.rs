@@ -105,7 +105,7 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
             .filter_map(|k| metas.last(k))
             .find_map(|v| clean_byline(&v))
         })
-        .or_else(|| labelled_twitter_author(&metas))
+        .or_else(|| labelled_twitter_author(metas))
         .or_else(|| dom_byline(doc))
         .or_else(|| {
             ld.primary_other()
