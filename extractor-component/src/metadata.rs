@@ -111,7 +111,8 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
             ld.primary_other()
                 .and_then(ld_authors)
                 .and_then(|b| clean_byline(&b))
-        });
+        })
+        .or_else(|| labelled_byline(doc));
 
     let published_iso = article
         .and_then(|a| ld_string(a, &["datePublished"]))
@@ -692,6 +693,100 @@ fn dom_byline(doc: &Html) -> Option<String> {
     relaxed_hit
 }
 
+/// Labels that introduce an author's name in the page's text ("Written by" then
+/// the name), lower-case; "author:" and "authors:" only with their colon (without
+/// it they are menu entries).
+const BYLINE_LABELS: &[&str] = &[
+    "written by",
+    "written by:",
+    "posted by",
+    "article by",
+    "words by",
+    "text by",
+    "author:",
+    "authors:",
+    "by",
+    "by:",
+];
+
+/// Words a label may be followed by that are not names (forum badges, headings).
+const NOT_NAMES: &[&str] = &["member", "guest", "abstract", "post time"];
+
+/// Account names that say nobody wrote the page (a CMS's default user).
+const PLACEHOLDER_AUTHORS: &[&str] = &["admin", "administrator", "default", "unknown"];
+
+/// The name after a byline label in the page's visible text, when no markup names
+/// the author: a text that is only the label ("Written by", "Authors:", "By"), then
+/// the next text beside it or in the next element, a short capitalised name.
+fn labelled_byline(doc: &Html) -> Option<String> {
+    let body = doc
+        .tree
+        .root()
+        .descendants()
+        .find(|n| matches!(n.value(), Node::Element(e) if e.name() == "body"))?;
+    let mut stack = vec![body];
+    while let Some(node) = stack.pop() {
+        match node.value() {
+            Node::Element(el) => {
+                let attrs = BylineAttrs::of(el);
+                if matches!(
+                    el.name(),
+                    "script" | "style" | "noscript" | "template" | "svg"
+                ) || !is_probably_visible(&attrs)
+                {
+                    continue;
+                }
+                for child in node.children().rev() {
+                    stack.push(child);
+                }
+            }
+            Node::Text(t) => {
+                let label = t.trim().to_lowercase();
+                if !BYLINE_LABELS.contains(&label.as_str()) {
+                    continue;
+                }
+                if let Some(name) = name_after(node).and_then(|n| clean_byline(&n)) {
+                    return Some(name);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The first text after the label `node` within its parent, or else in the parent's
+/// next element, if it reads as a name.
+fn name_after(node: NodeRef<'_, Node>) -> Option<String> {
+    let first_text = |from: NodeRef<'_, Node>| {
+        from.descendants().find_map(|d| match d.value() {
+            Node::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+            _ => None,
+        })
+    };
+    let beside = node.next_siblings().find_map(first_text);
+    let text = beside.or_else(|| {
+        let parent = node.parent()?;
+        let next = parent
+            .next_siblings()
+            .find(|n| matches!(n.value(), Node::Element(_)))?;
+        first_text(next)
+    })?;
+    let text = text.trim_end_matches(['*', ',']);
+    let words = text.split_whitespace().count();
+    // Names are capitalised; a sentence after "By" is not one.
+    let capitalised = text
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    let named = (3..=60).contains(&text.chars().count())
+        && text.starts_with(|c: char| c.is_uppercase())
+        && (1..=6).contains(&words)
+        && capitalised * 2 >= words
+        && !NOT_NAMES.iter().any(|w| text.eq_ignore_ascii_case(w));
+    named.then(|| text.to_string())
+}
+
 /// A list of substrings to look for in short class/id strings, indexed by first byte:
 /// the byline walk tests every element against dozens of them, and one scan of the
 /// string checking only the needles that start with each byte beats a scan per
@@ -867,7 +962,13 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         .trim_end_matches(" at")
         .trim_end();
     let s = strip_author_role(s.trim_matches(['"', '“', '”', '&', ' ']));
-    if s.is_empty() || s.chars().count() > MAX_BYLINE_CHARS || looks_like_url(&s) {
+    if s.is_empty()
+        || s.chars().count() > MAX_BYLINE_CHARS
+        || looks_like_url(&s)
+        || PLACEHOLDER_AUTHORS
+            .iter()
+            .any(|p| s.eq_ignore_ascii_case(p))
+    {
         return None;
     }
     Some(s)
@@ -2158,6 +2259,32 @@ mod tests {
             <meta name="twitter:data1" content="4 minutes"></head><body><p>text</p></body>"#,
         );
         assert_eq!(m.byline, None);
+    }
+
+    #[test]
+    fn byline_from_a_written_by_label_in_the_text() {
+        let byline = |body: &str| meta(&format!("<body>{body}</body>")).byline;
+        assert_eq!(
+            byline("<h1>T</h1><div><p>Written by</p><p>Edzel Tabing</p></div><p>Text.</p>")
+                .as_deref(),
+            Some("Edzel Tabing")
+        );
+        assert_eq!(
+            byline("<p><span>By</span> <a href=/a>Ziyi Xu</a>, Dec 3</p>").as_deref(),
+            Some("Ziyi Xu")
+        );
+        assert_eq!(
+            byline("<p><span>Authors:</span><a href=/a>Aniruddha Roy</a></p>").as_deref(),
+            Some("Aniruddha Roy")
+        );
+        // A menu entry, a sentence, a forum badge and a CMS's default user are no names.
+        assert_eq!(byline("<nav><a>Authors</a></nav><p>Abstract</p>"), None);
+        assert_eq!(
+            byline("<p>By</p><p>Understanding which regulations apply to you</p>"),
+            None
+        );
+        assert_eq!(byline("<p>by</p><p>Member</p>"), None);
+        assert_eq!(byline("<p>Written by</p><p>admin</p>"), None);
     }
 
     #[test]
