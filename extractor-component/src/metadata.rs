@@ -149,7 +149,15 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
                 .and_then(|e| ld_string(e, &["datePublished", "uploadDate", "dateCreated"]))
                 .and_then(|d| parse_date(&d))
         })
-        .or_else(|| scan.markup_dates.iter().find_map(|d| parse_date(d)));
+        .or_else(|| scan.markup_dates.iter().find_map(|d| parse_date(d)))
+        // SEO plugins put the date on the page's `WebPage` node, not an article.
+        .or_else(|| {
+            ld.entities
+                .iter()
+                .filter_map(|e| ld_string(e, &["datePublished"]))
+                .find_map(|d| parse_date(&d))
+        })
+        .or(scan.text_date);
 
     let description = article
         .and_then(|a| ld_string(a, &["description"]))
@@ -273,17 +281,23 @@ struct Scan {
     /// `itemprop=datePublished` values and `<time datetime>`, in document order (the
     /// former first).
     markup_dates: Vec<String>,
+    /// The first short text in the body that is a date and nothing else (perhaps
+    /// after a label: "Last updated: Dec 12, 2025"), as ISO 8601.
+    text_date: Option<String>,
 }
 
 impl Scan {
     fn of(doc: &Html) -> Scan {
         let mut scan = Scan::default();
         let mut time_dates = Vec::new();
+        // Text before `<body>` (a `<noscript>` in the head) is no date line.
+        let mut in_body = false;
         let root = doc.tree.root();
         let mut next = Some(root);
         while let Some(node) = next {
             let mut skip_children = false;
             if let Node::Element(el) = node.value() {
+                in_body |= el.name() == "body";
                 match el.name() {
                     "meta" => scan.add_meta(el),
                     "script" => {
@@ -332,6 +346,11 @@ impl Scan {
                         .map(str::to_string)
                         .unwrap_or_else(|| text_of(node));
                     scan.markup_dates.push(value);
+                }
+            }
+            if let Node::Text(t) = node.value() {
+                if scan.text_date.is_none() && in_body {
+                    scan.text_date = text_date(t);
                 }
             }
             next = next_node(node, skip_children);
@@ -2091,6 +2110,71 @@ fn month_number(word: &str) -> Option<u32> {
 
 /// Dates with a month name, in any order ("2 Jan 2006", "January 2, 2006",
 /// "Mon, 02 Jan 2006 15:04:05 GMT"), with an optional time and zone anywhere after.
+/// A text that is a date alone, or a date after a label ("Published: June 12,
+/// 2025", "Dec. 19, 2025"): its ISO form. Words other than months, weekdays and
+/// clock words make it a sentence, not a date line.
+fn text_date(text: &str) -> Option<String> {
+    const LABELS: &[&str] = &[
+        "last updated on",
+        "last updated",
+        "updated on",
+        "updated",
+        "published on",
+        "published",
+        "posted on",
+        "posted",
+        "date",
+        "on",
+    ];
+    const CLOCK_WORDS: &[&str] = &[
+        "at",
+        "am",
+        "pm",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let text = text.trim();
+    if !(8..=40).contains(&text.len()) || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let start = LABELS
+        .iter()
+        .find(|l| lower.starts_with(*l))
+        .map_or(0, |l| l.len());
+    let rest = text[start..].trim_start_matches([':', ' ']);
+    let only_date_words = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '·' | '|'))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .all(|w| {
+            let letters = w.trim_start_matches(|c: char| c.is_ascii_digit());
+            month_number(w).is_some()
+                || CLOCK_WORDS
+                    .iter()
+                    .any(|c| letters.trim_end_matches('.').eq_ignore_ascii_case(c))
+        });
+    if !only_date_words {
+        return None;
+    }
+    parse_iso_like(rest).or_else(|| parse_textual(rest))
+}
+
 fn parse_textual(s: &str) -> Option<String> {
     let mut month = None;
     let mut day = None;
@@ -2285,6 +2369,31 @@ mod tests {
         );
         assert_eq!(byline("<p>by</p><p>Member</p>"), None);
         assert_eq!(byline("<p>Written by</p><p>admin</p>"), None);
+    }
+
+    #[test]
+    fn published_date_from_the_web_page_node_or_a_date_line() {
+        let m = meta(
+            r#"<head><script type="application/ld+json">{"@graph":[{"@type":"WebPage",
+            "datePublished":"2024-03-17T19:47:39+00:00"}]}</script></head><body></body>"#,
+        );
+        assert_eq!(m.published_iso.as_deref(), Some("2024-03-17T19:47:39Z"));
+        let date = |body: &str| meta(&format!("<body>{body}</body>")).published_iso;
+        assert_eq!(
+            date("<h1>T</h1><div>Last updated:</div><div>Dec 12, 2025</div>").as_deref(),
+            Some("2025-12-12")
+        );
+        assert_eq!(
+            date("<p class=date>Published: June 12, 2025</p>").as_deref(),
+            Some("2025-06-12")
+        );
+        assert_eq!(
+            date("<p>Sun Dec 17, 2023 11:23 am</p>").as_deref(),
+            Some("2023-12-17T11:23:00")
+        );
+        // A sentence holding a date is not a date line.
+        assert_eq!(date("<p>We opened 3 stores in May 2025.</p>"), None);
+        assert_eq!(date("<p>Screenshot-2025-10-23-at-12.41.png</p>"), None);
     }
 
     #[test]
