@@ -1216,7 +1216,6 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_notices(root, &mut removed, totals, &has_block);
         self.drop_reply_gates(root, &mut removed, totals, &has_block);
         self.drop_photo_credits(root, &mut removed, totals, &has_block);
-        self.drop_placeholders(root, &mut removed, totals, &has_block);
         self.drop_reply_subjects(root, &mut removed, totals, &has_block);
         self.drop_meta_rows(root, &mut removed, totals, &has_block);
         self.drop_repeats(root, &mut removed, &has_block);
@@ -1937,28 +1936,6 @@ impl<'f, 'a> Analysis<'f, 'a> {
             max_chars: MAX_CREDIT_CHARS,
             hint: has_credit_hint,
             matches: is_photo_credit,
-        };
-        self.drop_leaf_blocks(root, removed, totals, leaves);
-    }
-
-    /// Drops template placeholder text left in the page ("Lorem ipsum dolor sit
-    /// amet…", "Lorem Ipsum" headings): a design's dummy copy, never the content.
-    fn drop_placeholders(
-        &self,
-        root: usize,
-        removed: &mut [bool],
-        totals: &Totals,
-        has_block: &[bool],
-    ) {
-        let leaves = LeafBlocks {
-            has_block,
-            max_chars: MAX_PLACEHOLDER_CHARS,
-            hint: |text| {
-                text.as_bytes()
-                    .windows(11)
-                    .any(|w| w.eq_ignore_ascii_case(b"lorem ipsum"))
-            },
-            matches: |text| text.trim_start().starts_with("lorem ipsum"),
         };
         self.drop_leaf_blocks(root, removed, totals, leaves);
     }
@@ -2797,10 +2774,6 @@ fn is_notice(text: &str) -> bool {
             || text.contains("text is available under"));
     disclosure || copyright || licence
 }
-
-/// Longest placeholder block ([`Analysis::drop_placeholders`]): dummy copy runs
-/// to a few paragraphs.
-const MAX_PLACEHOLDER_CHARS: u32 = 3000;
 
 /// Longest photo credit line ([`is_photo_credit`]).
 const MAX_CREDIT_CHARS: u32 = 100;
@@ -4649,22 +4622,6 @@ mod tests {
         assert!(text.contains("Thomson Reuters"), "{text}");
         assert!(text.contains("image: postgres:18"), "{text}");
         assert!(text.contains("the harbour at dawn"), "{text}");
-    }
-
-    #[test]
-    fn placeholder_text_is_dropped_but_a_sentence_about_it_kept() {
-        let html = format!(
-            "<body><main>{}<h3>Lorem Ipsum</h3><p>Lorem ipsum dolor sit amet, consectetur \
-             adipiscing elit, sed do eiusmod tempor.</p><ul><li>Lorem ipsum 1</li></ul>\
-             <p>Designers fill mock-ups with lorem ipsum until the copy arrives.</p>\
-             </main></body>",
-            article(3)
-        );
-        let text = extract_text(&html);
-        assert!(!text.contains("dolor sit amet"), "{text}");
-        assert!(!text.contains("Lorem ipsum 1"), "{text}");
-        assert!(!text.contains("Lorem Ipsum"), "{text}");
-        assert!(text.contains("with lorem ipsum until"), "{text}");
     }
 
     #[test]
