@@ -1213,9 +1213,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_facets(root, &mut removed, totals);
         // These look at leaf blocks; the block map is built once for them all.
         let has_block = self.holds_blocks(root);
-        self.drop_notices(root, &mut removed, totals, &has_block);
-        self.drop_reply_gates(root, &mut removed, totals, &has_block);
-        self.drop_photo_credits(root, &mut removed, totals, &has_block);
+        for leaves in [&NOTICES, &REPLY_GATES, &PHOTO_CREDITS] {
+            self.drop_leaf_blocks(root, &mut removed, totals, &has_block, leaves);
+        }
         self.drop_reply_subjects(root, &mut removed, totals, &has_block);
         self.drop_meta_rows(root, &mut removed, totals, &has_block);
         self.drop_repeats(root, &mut removed, &has_block);
@@ -1888,58 +1888,6 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
     }
 
-    /// Drops the line under a thread that asks the reader to log in or register to
-    /// take part ("You must log in or register to reply here.", "Create an account
-    /// or sign in to comment"): page interface, not a post.
-    fn drop_reply_gates(
-        &self,
-        root: usize,
-        removed: &mut [bool],
-        totals: &Totals,
-        has_block: &[bool],
-    ) {
-        let leaves = LeafBlocks {
-            has_block,
-            max_chars: MAX_REPLY_GATE_CHARS,
-            hint: has_account_hint,
-            matches: is_reply_gate,
-        };
-        self.drop_leaf_blocks(root, removed, totals, leaves);
-    }
-
-    /// Drops the standard notices sites put inside the content column: affiliate
-    /// disclosures ("we may earn a commission from links on this page"), copyright
-    /// lines and the site's content licence. Only short leaf blocks: an article
-    /// *about* commissions or copyright keeps its paragraphs.
-    fn drop_notices(&self, root: usize, removed: &mut [bool], totals: &Totals, has_block: &[bool]) {
-        let leaves = LeafBlocks {
-            has_block,
-            max_chars: MAX_NOTICE_CHARS,
-            hint: has_notice_hint,
-            matches: is_notice,
-        };
-        self.drop_leaf_blocks(root, removed, totals, leaves);
-    }
-
-    /// Drops photo credit lines under pictures ("Credit: Serious Eats", "Photo: Jane
-    /// Doe", "Kim Kyung-hoon/Reuters", "Firn | Getty Images"): they name who took
-    /// the picture the text does not carry.
-    fn drop_photo_credits(
-        &self,
-        root: usize,
-        removed: &mut [bool],
-        totals: &Totals,
-        has_block: &[bool],
-    ) {
-        let leaves = LeafBlocks {
-            has_block,
-            max_chars: MAX_CREDIT_CHARS,
-            hint: has_credit_hint,
-            matches: is_photo_credit,
-        };
-        self.drop_leaf_blocks(root, removed, totals, leaves);
-    }
-
     /// Drops the short leaf blocks (block elements holding no other block) under
     /// `root` whose lower-cased text `leaves.matches`. Most short blocks have none of
     /// the key words: `leaves.hint` checks the raw text first, before the
@@ -1949,14 +1897,15 @@ impl<'f, 'a> Analysis<'f, 'a> {
         root: usize,
         removed: &mut [bool],
         totals: &Totals,
-        leaves: LeafBlocks<'_>,
+        has_block: &[bool],
+        leaves: &LeafBlocks,
     ) {
         let flat = self.flat;
         walk_live(flat, root, removed, |i, removed| {
             let node = &flat.nodes[i];
             if node.kind != Kind::Element
                 || !crate::render::is_block(node.name)
-                || leaves.has_block[i - root]
+                || has_block[i - root]
                 || totals.text[i] == 0
                 || totals.text[i] > leaves.max_chars
             {
@@ -2420,7 +2369,7 @@ fn flatten_prefix(flat: &Flat<'_>, i: usize, removed: &[bool], max_bytes: usize)
 /// Longest post subject line [`Analysis::drop_reply_subjects`] considers.
 const MAX_SUBJECT_CHARS: u32 = 150;
 
-/// Longest block [`Analysis::drop_reply_gates`] considers.
+/// Longest block [`REPLY_GATES`] considers.
 const MAX_REPLY_GATE_CHARS: u32 = 100;
 
 /// Whether `text` holds a word that an account action needs ("log", "sign",
@@ -2727,7 +2676,7 @@ const MAX_ITEM_LINK_DENSITY: f32 = 0.8;
 /// Longest element [`Analysis::drop_price_lines`] considers.
 const MAX_PRICE_LINE_CHARS: u32 = 40;
 
-/// Longest block [`Analysis::drop_notices`] considers.
+/// Longest block [`NOTICES`] considers.
 const MAX_NOTICE_CHARS: u32 = 300;
 
 /// Words without which a block cannot be a notice ([`is_notice`]).
@@ -3081,12 +3030,39 @@ fn is_never_content(name: &str) -> bool {
 
 /// What [`Analysis::drop_leaf_blocks`] looks for: leaf blocks up to `max_chars`
 /// whose text `matches`, after a cheap `hint` on the raw text.
-struct LeafBlocks<'b> {
-    has_block: &'b [bool],
+struct LeafBlocks {
     max_chars: u32,
     hint: fn(&str) -> bool,
     matches: fn(&str) -> bool,
 }
+
+/// The standard notices sites put inside the content column: affiliate disclosures
+/// ("we may earn a commission from links on this page"), copyright lines and the
+/// site's content licence. Only short leaf blocks: an article *about* commissions
+/// or copyright keeps its paragraphs.
+const NOTICES: LeafBlocks = LeafBlocks {
+    max_chars: MAX_NOTICE_CHARS,
+    hint: has_notice_hint,
+    matches: is_notice,
+};
+
+/// The line under a thread that asks the reader to log in or register to take part
+/// ("You must log in or register to reply here.", "Create an account or sign in to
+/// comment"): page interface, not a post.
+const REPLY_GATES: LeafBlocks = LeafBlocks {
+    max_chars: MAX_REPLY_GATE_CHARS,
+    hint: has_account_hint,
+    matches: is_reply_gate,
+};
+
+/// Photo credit lines under pictures ("Credit: Serious Eats", "Photo: Jane Doe",
+/// "Kim Kyung-hoon/Reuters", "Firn | Getty Images"): they name who took the
+/// picture the text does not carry.
+const PHOTO_CREDITS: LeafBlocks = LeafBlocks {
+    max_chars: MAX_CREDIT_CHARS,
+    hint: has_credit_hint,
+    matches: is_photo_credit,
+};
 
 /// Removes every live element below `root` that `pred` picks, with its subtree
 /// (a [`walk_live`] that only drops or descends).

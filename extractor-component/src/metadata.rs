@@ -1153,6 +1153,28 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// Weekday names and abbreviations, lower-case.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Words a written date or time holds besides numbers and names ("at 6:01 am",
+/// "17th"), lower-case.
+const CLOCK_WORDS: &[&str] = &["at", "am", "pm", "st", "nd", "rd", "th"];
+
 /// Words that start the non-name part of a byline element, lower-case.
 const BYLINE_NOISE_WORDS: &[&str] = &[
     "published",
@@ -1209,23 +1231,7 @@ fn starts_month_date(rest: &str) -> bool {
 /// `rest` (lower-case) opens with a weekday before a date ("monday, february 29",
 /// "sun dec 17").
 fn starts_weekday_date(rest: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-    ];
-    DAYS.iter().any(|d| {
+    WEEKDAYS.iter().any(|d| {
         word_at(rest, d) && {
             let after = rest[d.len()..].trim_start_matches(['.', ',', ' ']);
             starts_month_date(after) || starts_date(after)
@@ -1261,26 +1267,12 @@ fn starts_date(rest: &str) -> bool {
 /// The end of a date (and "Updated", "at 6:01 am", "·") that opens `s`, where
 /// the names begin ("Dec 23 Written By Jo Lee", "Dec 17, 2025Julian Arni").
 fn leading_date_end(s: &str) -> usize {
-    const WORDS: &[&str] = &[
+    const LABELS: &[&str] = &[
         "updated",
         "published",
         "last",
         "posted",
         "on",
-        "at",
-        "am",
-        "pm",
-        "st",
-        "nd",
-        "rd",
-        "th",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
         "min",
         "mins",
         "minute",
@@ -1303,7 +1295,9 @@ fn leading_date_end(s: &str) -> usize {
         }
         let word = MONTHS
             .iter()
-            .chain(WORDS)
+            .chain(LABELS)
+            .chain(CLOCK_WORDS)
+            .chain(WEEKDAYS)
             .filter(|w| word_at(rest, w))
             .max_by_key(|w| w.len());
         match word {
@@ -2126,29 +2120,6 @@ fn text_date(text: &str) -> Option<String> {
         "date",
         "on",
     ];
-    const CLOCK_WORDS: &[&str] = &[
-        "at",
-        "am",
-        "pm",
-        "st",
-        "nd",
-        "rd",
-        "th",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let text = text.trim();
     if !(8..=40).contains(&text.len()) || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -2167,6 +2138,7 @@ fn text_date(text: &str) -> Option<String> {
             month_number(w).is_some()
                 || CLOCK_WORDS
                     .iter()
+                    .chain(WEEKDAYS)
                     .any(|c| letters.trim_end_matches('.').eq_ignore_ascii_case(c))
         });
     if !only_date_words {
