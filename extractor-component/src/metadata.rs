@@ -1125,7 +1125,8 @@ const NEWSROOM_ROLES: &[&str] = &[
 /// Punctuation that separates a byline's parts ("Jo Lee · March 3").
 const BYLINE_SEPARATORS: &[char] = &[',', '|', '·', '•', '-', '–', '—', ':', '»'];
 
-/// Month names and abbreviations, lower-case.
+/// Month names and abbreviations, lower-case; the twelve full names first, in
+/// calendar order ([`month_number`] counts on it).
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -2079,31 +2080,15 @@ fn parse_offset(s: &str) -> (Option<i32>, &str) {
 
 fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     if w.len() < 3 {
         return None;
     }
-    MONTHS
+    MONTHS[..12]
         .iter()
         .position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w)))
         .map(|i| i as u32 + 1)
 }
 
-/// Dates with a month name, in any order ("2 Jan 2006", "January 2, 2006",
-/// "Mon, 02 Jan 2006 15:04:05 GMT"), with an optional time and zone anywhere after.
 /// A text that is a date alone, or a date after a label ("Published: June 12,
 /// 2025", "Dec. 19, 2025"): its ISO form. Words other than months, weekdays and
 /// clock words make it a sentence, not a date line.
@@ -2147,6 +2132,8 @@ fn text_date(text: &str) -> Option<String> {
     parse_iso_like(rest).or_else(|| parse_textual(rest))
 }
 
+/// Dates with a month name, in any order ("2 Jan 2006", "January 2, 2006",
+/// "Mon, 02 Jan 2006 15:04:05 GMT"), with an optional time and zone anywhere after.
 fn parse_textual(s: &str) -> Option<String> {
     let mut month = None;
     let mut day = None;
