@@ -743,35 +743,36 @@ fn labelled_byline(doc: &Html) -> Option<String> {
         .root()
         .descendants()
         .find(|n| matches!(n.value(), Node::Element(e) if e.name() == "body"))?;
-    let mut stack = vec![body];
-    while let Some(node) = stack.pop() {
-        match node.value() {
-            Node::Element(el) => {
-                let attrs = BylineAttrs::of(el);
-                if matches!(
-                    el.name(),
-                    "script" | "style" | "noscript" | "template" | "svg"
-                ) || !is_probably_visible(&attrs)
-                {
-                    continue;
-                }
-                for child in node.children().rev() {
-                    stack.push(child);
-                }
-            }
-            Node::Text(t) => {
-                let label = t.trim().to_lowercase();
-                if !BYLINE_LABELS.contains(&label.as_str()) {
-                    continue;
-                }
-                if let Some(name) = name_after(node).and_then(|n| clean_byline(&n)) {
-                    return Some(name);
-                }
-            }
-            _ => {}
+    // Labels are short: most texts are passed over by length alone, and only a
+    // label's ancestors are checked for hiding.
+    let longest = BYLINE_LABELS.iter().map(|l| l.len()).max().unwrap_or(0);
+    body.descendants().find_map(|node| {
+        let Node::Text(t) = node.value() else {
+            return None;
+        };
+        let label = t.trim();
+        if label.len() > longest
+            || !BYLINE_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+            || !shown(node)
+        {
+            return None;
         }
-    }
-    None
+        name_after(node).and_then(|n| clean_byline(&n))
+    })
+}
+
+/// Whether no ancestor of `node` hides it or holds no visible text (scripts,
+/// templates, hidden elements).
+fn shown(node: NodeRef<'_, Node>) -> bool {
+    node.ancestors().all(|a| match a.value() {
+        Node::Element(el) => {
+            !matches!(
+                el.name(),
+                "script" | "style" | "noscript" | "template" | "svg"
+            ) && is_probably_visible(&BylineAttrs::of(el))
+        }
+        _ => true,
+    })
 }
 
 /// The first text after the label `node` within its parent, or else in the parent's
