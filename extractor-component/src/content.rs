@@ -1979,6 +1979,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 || is_labelled_count(&squashed)
                 || UI_PHRASES.contains(&squashed.as_str())
                 || (is_read_on_phrase(&squashed) && totals.link[i] == totals.text[i])
+                || is_member_stat(text.trim())
                 || (is_jump_phrase(&squashed) && holds_in_page_link(flat, i))
             {
                 Visit::Drop
@@ -2555,6 +2556,30 @@ fn is_jump_phrase(squashed: &str) -> bool {
     ["skip to", "skip navigation", "jump to"]
         .iter()
         .any(|p| squashed.starts_with(p))
+}
+
+/// A poster panel's statistics line (`text` lower-cased): "Join Date: Mar 2016",
+/// "Posts: 1,077", "Registered: 2024-01-27", or the label alone before its value
+/// ("Messages:", "Trophy Points:").
+fn is_member_stat(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "join date",
+        "joined",
+        "registered",
+        "posts",
+        "messages",
+        "likes received",
+        "trophy points",
+        "reaction score",
+        "reputation",
+        "rep power",
+    ];
+    let Some((label, value)) = text.split_once(':') else {
+        return false;
+    };
+    let value = value.trim();
+    LABELS.contains(&label.trim())
+        && (value.is_empty() || (value.len() <= 15 && value.bytes().any(|b| b.is_ascii_digit())))
 }
 
 /// "Read the review", "See plans", "Download now", "Watch the case study": a
@@ -3575,13 +3600,18 @@ mod tests {
              form.</div></div>\
              <p>Back-order items ship when they arrive.</p><p><a href=/r>Read the review\
              </a></p><div><a href=/plans>See plans</a></div><p>Read the review before you \
-             buy.</p><p>See <a href=/report.pdf>the report</a>.</p></main></body>",
+             buy.</p><p>See <a href=/report.pdf>the report</a>.</p><div>Join Date: Mar \
+             2016</div><dl><dt>Messages:</dt><dd>1,077</dd></dl><p>Posts: wooden, set \
+             in concrete.</p></main></body>",
             article(3)
         );
         let text = extract_text(&html);
         assert_eq!(text.matches("Read the review").count(), 1, "{text}");
         assert!(!text.contains("See plans"), "{text}");
         assert!(text.contains("See the report"), "{text}");
+        assert!(!text.contains("Join Date"), "{text}");
+        assert!(!text.contains("Messages"), "{text}");
+        assert!(text.contains("Posts: wooden"), "{text}");
         assert!(!text.contains("Sold out"), "{text}");
         assert!(!text.contains("Compare"), "{text}");
         assert!(!text.contains("helpful"), "{text}");
