@@ -439,6 +439,9 @@ pub struct Analysis<'f, 'a> {
     /// The article's authors by name (from the page's metadata), lower-cased: an
     /// "About the author" paragraph opens with one of them.
     authors: Vec<String>,
+    /// The page's title (from its metadata), as lower-cased words: a headline that
+    /// repeats it is returned in `title` already.
+    title_words: Vec<String>,
 }
 
 /// Page kinds a page declares in its markup (schema.org JSON-LD or microdata,
@@ -513,6 +516,12 @@ impl<'f, 'a> Analysis<'f, 'a> {
         } else {
             analysis
         }
+    }
+
+    /// Tells the analysis the page's title, so that a headline repeating it is not
+    /// returned twice.
+    pub fn set_title(&mut self, title: Option<&str>) {
+        self.title_words = words_of(title.unwrap_or(""));
     }
 
     /// Tells the analysis who wrote the page (the byline, names separated by commas,
@@ -635,6 +644,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             comment_section,
             declared,
             authors: Vec::new(),
+            title_words: Vec::new(),
         };
         analysis.hard_text = analysis.totals(&analysis.hard.clone()).text;
         // `<noscript>` holds either a JS-less fallback of the page (keep) or a tracking
@@ -1223,6 +1233,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         if let Some(body) = self.article_body(root, &removed, totals) {
             self.drop_teaser_cards(root, &mut removed, totals, &has_block, body);
             self.drop_author_bios(root, &mut removed, totals, &has_block);
+            self.drop_title_headline(root, &mut removed, body.0);
         }
         if self.declared.thread {
             self.restore_poster_names(root, &mut removed);
@@ -1259,6 +1270,34 @@ impl<'f, 'a> Analysis<'f, 'a> {
             .filter(|&(parent, chars)| parent != NONE && chars >= MIN_ARTICLE_BESIDE_COMMENTS)
             .max_by_key(|&(parent, chars)| (chars, std::cmp::Reverse(parent)))
             .map(|(parent, chars)| (parent as usize, chars))
+    }
+
+    /// Drops the article's headline when it repeats the page's title: the first
+    /// heading of the region, before the body's paragraphs. (`title` carries it;
+    /// Readability leaves it out of the text the same way.)
+    fn drop_title_headline(&self, root: usize, removed: &mut [bool], body: usize) {
+        if self.title_words.is_empty() {
+            return;
+        }
+        let flat = self.flat;
+        let mut found = None;
+        walk_live(flat, root, removed, |i, _| {
+            if found.is_some() || i >= body {
+                return Visit::Skip;
+            }
+            if flat.nodes[i].kind == Kind::Element && matches!(flat.nodes[i].name, "h1" | "h2") {
+                found = Some(i);
+                return Visit::Skip;
+            }
+            Visit::Descend
+        });
+        let Some(heading) = found else {
+            return;
+        };
+        let words = words_of(&flatten_text(flat, heading, removed));
+        if repeats(&words, &self.title_words) {
+            removed[heading] = true;
+        }
     }
 
     /// Drops "about the author" paragraphs from a page with an article body: a
@@ -3088,6 +3127,34 @@ const PHOTO_CREDITS: LeafBlocks = LeafBlocks {
     hint: has_credit_hint,
     matches: is_photo_credit,
 };
+
+/// Most words a headline or title has ([`repeats`]).
+const MAX_HEADLINE_WORDS: usize = 64;
+
+/// Lower-cased words (runs of letters and digits) of `text`.
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether a headline's words repeat the title's: the same words, or one holding
+/// the other as a run that is at least half of it ("What is Cloud Computing?" in
+/// "What is Cloud Computing? | Google Cloud").
+fn repeats(headline: &[String], title: &[String]) -> bool {
+    // Headlines are short; a long heading is something else (and the run search
+    // below is quadratic).
+    if headline.len() > MAX_HEADLINE_WORDS || title.len() > MAX_HEADLINE_WORDS {
+        return false;
+    }
+    let holds = |long: &[String], short: &[String]| {
+        !short.is_empty()
+            && short.len() * 2 >= long.len()
+            && long.windows(short.len()).any(|w| w == short)
+    };
+    holds(title, headline) || holds(headline, title)
+}
 
 /// Removes every live element below `root` that `pred` picks, with its subtree
 /// (a [`walk_live`] that only drops or descends).

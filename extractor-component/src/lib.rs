@@ -150,6 +150,7 @@ pub fn extract_with_stats(
     let base = links::base_url(&flat, page_url.as_ref());
     let mut analysis = Analysis::new(&flat);
     analysis.set_byline(meta.byline.as_deref());
+    analysis.set_title(meta.title.as_deref());
     let body = flat.find("body").unwrap_or(0);
     let selection = match (mode, selectors) {
         (Mode::Custom(_), Some(selectors)) => select_custom(&analysis, &selectors),

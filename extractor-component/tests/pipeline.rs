@@ -307,3 +307,40 @@ fn quality_ranks_a_clean_article_above_a_link_farm_and_a_cookie_wall() {
         "cookie wall {wall} vs article {article}"
     );
 }
+
+#[test]
+fn an_articles_headline_repeating_the_title_is_left_to_title() {
+    let body: String = (0..8)
+        .map(|i| format!("<p>Paragraph {i}. {PARA}</p>"))
+        .collect();
+    let page = |headline: &str| {
+        format!(
+            "<html><head><title>Bridge works begin | Example Town</title></head><body>\
+             <main><article><h1>{headline}</h1><div>{body}</div></article></main></body></html>"
+        )
+    };
+    let out = extract(
+        &page("Bridge works begin"),
+        "https://example.com/a",
+        &Mode::Article,
+    )
+    .expect("a valid page extracts");
+    assert_eq!(
+        out.title.as_deref(),
+        Some("Bridge works begin | Example Town")
+    );
+    assert!(!out.text.contains("Bridge works begin"), "{}", out.text);
+    assert!(out.text.starts_with("Paragraph 0."), "{}", out.text);
+    // A headline that says something else stays.
+    let out = extract(
+        &page("Council approves the budget"),
+        "https://example.com/a",
+        &Mode::Article,
+    )
+    .expect("a valid page extracts");
+    assert!(
+        out.text.starts_with("Council approves the budget"),
+        "{}",
+        out.text
+    );
+}
