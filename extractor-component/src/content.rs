@@ -1929,7 +1929,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
 
     /// Drops the short leaf blocks (block elements holding no other block) under
     /// `root` whose lower-cased text `leaves.matches`. Most short blocks have none of
-    /// the key words: `leaves.hint` checks the raw text first, before the
+    /// the key words: `leaves.hints` checks the raw text first, before the
     /// lower-cased string is built.
     fn drop_leaf_blocks(
         &self,
@@ -1954,7 +1954,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if node.name == "pre" {
                 return Visit::Skip;
             }
-            let hinted = (i + 1..node.end as usize).any(|j| (leaves.hint)(flat.text(j)));
+            let hinted = (i + 1..node.end as usize).any(|j| leaves.hints.any_in(flat.text(j)));
             if hinted && (leaves.matches)(&flatten_text(flat, i, removed).to_lowercase()) {
                 Visit::Drop
             } else {
@@ -2412,19 +2412,8 @@ const MAX_SUBJECT_CHARS: u32 = 150;
 /// Longest block [`REPLY_GATES`] considers.
 const MAX_REPLY_GATE_CHARS: u32 = 100;
 
-/// Whether `text` holds a word that an account action needs ("log", "sign",
-/// "register", "account", "member"), ASCII case-insensitively.
-fn has_account_hint(text: &str) -> bool {
-    const HINTS: &[&[u8]] = &[b"log", b"sign", b"regist", b"account", b"member"];
-    let t = text.as_bytes();
-    t.iter().enumerate().any(|(k, b)| {
-        matches!(b.to_ascii_lowercase(), b'l' | b's' | b'r' | b'a' | b'm')
-            && HINTS.iter().any(|h| {
-                t.get(k..k + h.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(h))
-            })
-    })
-}
+/// Words an account action needs ("log", "sign", "register", "account", "member").
+const ACCOUNT_HINTS: Hints = Hints::new(&[b"log", b"sign", b"regist", b"account", b"member"]);
 
 /// Whether `text` (lower-cased) asks the reader to log in or register in order to
 /// take part in a discussion.
@@ -2744,27 +2733,14 @@ const MAX_PRICE_LINE_CHARS: u32 = 40;
 const MAX_NOTICE_CHARS: u32 = 300;
 
 /// Words without which a block cannot be a notice ([`is_notice`]).
-const NOTICE_HINTS: &[&[u8]] = &[
+const NOTICE_HINTS: Hints = Hints::new(&[
     b"commission",
     b"affiliate",
     b"reserved",
     b"\xc2\xa9",
     b"licensed under",
     b"available under",
-];
-
-/// Whether `text` holds one of [`NOTICE_HINTS`] (ASCII case-insensitive), in one
-/// pass: only positions whose byte can start a hint are compared.
-fn has_notice_hint(text: &str) -> bool {
-    let t = text.as_bytes();
-    t.iter().enumerate().any(|(k, b)| {
-        matches!(b.to_ascii_lowercase(), b'c' | b'a' | b'r' | b'l' | 0xc2)
-            && NOTICE_HINTS.iter().any(|h| {
-                t.get(k..k + h.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(h))
-            })
-    })
-}
+]);
 
 /// An affiliate disclosure, a copyright line or the site's licence line (`text`
 /// lower-cased).
@@ -2829,38 +2805,25 @@ const PHOTO_AGENCIES: &[&str] = &[
     "adobe stock",
 ];
 
-/// Whether `text` may hold a photo credit ([`is_photo_credit`]): one of its
-/// words, in any case, in one pass.
-fn has_credit_hint(text: &str) -> bool {
-    const HINTS: &[&[u8]] = &[
-        b"credit",
-        b"photo",
-        b"image",
-        b"illustration",
-        b"picture",
-        b"foto",
-        b"getty",
-        b"shutterstock",
-        b"istock",
-        b"alamy",
-        b"afp",
-        b"reuters",
-        b"ap photo",
-        b"unsplash",
-        b"pexels",
-        b"adobe stock",
-    ];
-    let t = text.as_bytes();
-    t.iter().enumerate().any(|(k, b)| {
-        matches!(
-            b.to_ascii_lowercase(),
-            b'c' | b'p' | b'i' | b'f' | b'g' | b's' | b'a' | b'r' | b'u'
-        ) && HINTS.iter().any(|h| {
-            t.get(k..k + h.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(h))
-        })
-    })
-}
+/// Words without which a block cannot be a photo credit ([`is_photo_credit`]).
+const CREDIT_HINTS: Hints = Hints::new(&[
+    b"credit",
+    b"photo",
+    b"image",
+    b"illustration",
+    b"picture",
+    b"foto",
+    b"getty",
+    b"shutterstock",
+    b"istock",
+    b"alamy",
+    b"afp",
+    b"reuters",
+    b"ap photo",
+    b"unsplash",
+    b"pexels",
+    b"adobe stock",
+]);
 
 /// A photo credit line (`text` lower-cased): a credit label and a name
 /// ("credit: amazon", "photo: jane doe"), or a name and an agency after a
@@ -3093,11 +3056,45 @@ fn is_never_content(name: &str) -> bool {
 }
 
 /// What [`Analysis::drop_leaf_blocks`] looks for: leaf blocks up to `max_chars`
-/// whose text `matches`, after a cheap `hint` on the raw text.
+/// whose text `matches`, after a cheap check of `hints` on the raw text.
 struct LeafBlocks {
     max_chars: u32,
-    hint: fn(&str) -> bool,
+    hints: &'static Hints,
     matches: fn(&str) -> bool,
+}
+
+/// Words, one of which (ASCII case-insensitive) a text must hold before a rule
+/// looks closer. The bytes that can start a word are tabled when the list is
+/// built, so one pass over the text compares words only where one can begin.
+struct Hints {
+    words: &'static [&'static [u8]],
+    starts: [bool; 256],
+}
+
+impl Hints {
+    const fn new(words: &'static [&'static [u8]]) -> Hints {
+        let mut starts = [false; 256];
+        let mut i = 0;
+        while i < words.len() {
+            let first = words[i][0];
+            starts[first.to_ascii_lowercase() as usize] = true;
+            starts[first.to_ascii_uppercase() as usize] = true;
+            i += 1;
+        }
+        Hints { words, starts }
+    }
+
+    /// Whether `text` holds one of the words.
+    fn any_in(&self, text: &str) -> bool {
+        let t = text.as_bytes();
+        t.iter().enumerate().any(|(k, &b)| {
+            self.starts[b as usize]
+                && self.words.iter().any(|w| {
+                    t.get(k..k + w.len())
+                        .is_some_and(|s| s.eq_ignore_ascii_case(w))
+                })
+        })
+    }
 }
 
 /// The standard notices sites put inside the content column: affiliate disclosures
@@ -3106,7 +3103,7 @@ struct LeafBlocks {
 /// or copyright keeps its paragraphs.
 const NOTICES: LeafBlocks = LeafBlocks {
     max_chars: MAX_NOTICE_CHARS,
-    hint: has_notice_hint,
+    hints: &NOTICE_HINTS,
     matches: is_notice,
 };
 
@@ -3115,7 +3112,7 @@ const NOTICES: LeafBlocks = LeafBlocks {
 /// comment"): page interface, not a post.
 const REPLY_GATES: LeafBlocks = LeafBlocks {
     max_chars: MAX_REPLY_GATE_CHARS,
-    hint: has_account_hint,
+    hints: &ACCOUNT_HINTS,
     matches: is_reply_gate,
 };
 
@@ -3124,7 +3121,7 @@ const REPLY_GATES: LeafBlocks = LeafBlocks {
 /// picture the text does not carry.
 const PHOTO_CREDITS: LeafBlocks = LeafBlocks {
     max_chars: MAX_CREDIT_CHARS,
-    hint: has_credit_hint,
+    hints: &CREDIT_HINTS,
     matches: is_photo_credit,
 };
 
