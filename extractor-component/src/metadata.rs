@@ -669,10 +669,7 @@ fn dom_byline(doc: &Html) -> Option<String> {
                 match_string = match_string.to_lowercase();
             }
             let match_bytes = match_string.as_bytes();
-            let skipped = matches!(
-                tag,
-                "head" | "script" | "style" | "noscript" | "template" | "svg"
-            ) || !is_probably_visible(&attrs)
+            let skipped = unseen(tag, &attrs)
                 || (attrs.aria_modal == Some("true") && attrs.role == Some("dialog"));
             let strict_here = strict_on && !skipped;
             let relaxed_here = relaxed_on && !skipped && !RELAXED_SKIP_TAGS.contains(&tag);
@@ -765,14 +762,18 @@ fn labelled_byline(doc: &Html) -> Option<String> {
 /// templates, hidden elements).
 fn shown(node: NodeRef<'_, Node>) -> bool {
     node.ancestors().all(|a| match a.value() {
-        Node::Element(el) => {
-            !matches!(
-                el.name(),
-                "script" | "style" | "noscript" | "template" | "svg"
-            ) && is_probably_visible(&BylineAttrs::of(el))
-        }
+        Node::Element(el) => !unseen(el.name(), &BylineAttrs::of(el)),
         _ => true,
     })
+}
+
+/// Whether an element's text is never seen: non-rendered containers and hidden
+/// elements (both byline searches skip them).
+fn unseen(tag: &str, attrs: &BylineAttrs<'_>) -> bool {
+    matches!(
+        tag,
+        "head" | "script" | "style" | "noscript" | "template" | "svg"
+    ) || !is_probably_visible(attrs)
 }
 
 /// The first text after the label `node` within its parent, or else in the parent's
