@@ -595,7 +595,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 Kind::Element => {
                     in_link[i] = parent_link || node.name == "a";
                     let attrs = Attrs::of(flat, i);
-                    hard[i] = is_hard_boilerplate(node.name, &attrs, style_hides);
+                    hard[i] = is_hard_boilerplate(node.name, &attrs, style_hides)
+                        && !(style_hides && is_switched_panel(flat, i, &attrs));
                     if !muted[i] {
                         let words = if attrs.id.is_empty() && !attrs.class.is_empty() {
                             *class_words
@@ -2964,6 +2965,7 @@ fn is_hidden(attrs: &Attrs<'_>, style_hides: bool) -> bool {
         || attrs.popover
         || attrs.aria_hidden
         || hidden_by_class(attrs.class)
+        || (style_hides && hidden_by_utility_class(attrs.class))
         || (style_hides && !attrs.style.is_empty() && {
             let compact: String = attrs
                 .style
@@ -2989,6 +2991,61 @@ fn hidden_by_class(class: &str) -> bool {
         && class
             .split_ascii_whitespace()
             .any(|t| matches!(t, "sr-only" | "visually-hidden" | "screen-reader-text"))
+}
+
+/// Hidden by a `display:none` utility class (`hide`, `hidden`, `is-hidden`): menus,
+/// drawers, templates and preloaders that script shows on demand. A class with a
+/// responsive variant (Tailwind's `hidden md:block`) shows at some width, so it is
+/// not hidden. Only the strict reading of the page applies it: a page that hides
+/// its whole body this way until script runs is read unhidden.
+fn hidden_by_utility_class(class: &str) -> bool {
+    !class.is_empty()
+        && class.split_ascii_whitespace().any(is_hiding_token)
+        && !class.split_ascii_whitespace().any(|t| t.contains(':'))
+}
+
+fn is_hiding_token(token: &str) -> bool {
+    matches!(token, "hide" | "hidden" | "is-hidden")
+}
+
+/// How far [`is_switched_panel`] looks for a shown sibling, each way.
+const MAX_PANEL_SIBLINGS: usize = 32;
+
+/// A panel hidden by utility class beside a shown sibling of the same tag and
+/// otherwise the same classes: one of a set that a category or tab switcher swaps
+/// in, as much the page's content as the one shown.
+fn is_switched_panel(flat: &Flat<'_>, i: usize, attrs: &Attrs<'_>) -> bool {
+    if !hidden_by_utility_class(attrs.class) {
+        return false;
+    }
+    let node = flat.nodes[i].node;
+    let Node::Element(own) = node.value() else {
+        return false;
+    };
+    let shown_twin = |sibling: ego_tree::NodeRef<'_, Node>| {
+        let Node::Element(e) = sibling.value() else {
+            return false;
+        };
+        if e.name() != own.name() {
+            return false;
+        }
+        let class = e.attr("class").unwrap_or("");
+        !class.split_ascii_whitespace().any(is_hiding_token)
+            && class.split_ascii_whitespace().eq(attrs
+                .class
+                .split_ascii_whitespace()
+                .filter(|t| !is_hiding_token(t)))
+    };
+    let elements = |s: ego_tree::NodeRef<'_, Node>| s.value().is_element();
+    node.prev_siblings()
+        .filter(|&s| elements(s))
+        .take(MAX_PANEL_SIBLINGS)
+        .any(shown_twin)
+        || node
+            .next_siblings()
+            .filter(|&s| elements(s))
+            .take(MAX_PANEL_SIBLINGS)
+            .any(shown_twin)
 }
 
 /// A collapsible or tab panel: `role=tabpanel`, or a collapse/accordion/tab-pane
@@ -4624,6 +4681,33 @@ mod tests {
         let text = extract_text(&html);
         assert!(text.contains("2: The river"), "{text}");
         assert!(!text.contains("Hidden copy"), "{text}");
+    }
+
+    #[test]
+    fn utility_hidden_classes_hide_except_responsive_switched_and_whole_page() {
+        let html = format!(
+            "<body><main>{}<dl class=\"specs hide\"><dt>cat_thumb_red:</dt>\
+             <dd>https://cdn.example.com/red_thumb.jpg</dd></dl>\
+             <p class=\"hidden md:block\">Shown on desktop screens at full width.</p>\
+             <ul class=\"plans\"><li>Work plan template for weekly team goals</li></ul>\
+             <ul class=\"plans hidden\"><li>Personal plan template for habits</li></ul>\
+             <ul class=\"drawer hidden\"><li>Drawer entry nobody sees at all</li></ul>\
+             </main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("3: The river"), "{text}");
+        assert!(!text.contains("cat_thumb"), "{text}");
+        assert!(!text.contains("Drawer entry"), "{text}");
+        assert!(text.contains("Shown on desktop"), "{text}");
+        assert!(text.contains("Personal plan template"), "{text}");
+        // A page hidden whole by class until its scripts load is read anyway.
+        let html = format!(
+            "<body><div class=\"root hide\"><main>{}</main></div></body>",
+            article(5)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("4: The river"), "{text}");
     }
 
     #[test]
