@@ -1235,6 +1235,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             self.drop_teaser_cards(root, &mut removed, totals, &has_block, body);
             self.drop_author_bios(root, &mut removed, totals, &has_block);
             self.drop_title_headline(root, &mut removed, body.0);
+            self.drop_trailing_labels(root, &mut removed, body.0);
         }
         if self.declared.thread {
             self.restore_poster_names(root, &mut removed);
@@ -1298,6 +1299,42 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let words = words_of(&flatten_text(flat, heading, removed));
         if repeats(&words, &self.title_words) {
             removed[heading] = true;
+        }
+    }
+
+    /// Drops the short labels left at the end of an article's region, after its
+    /// body: the heading of a related-posts or tags box whose items were pruned
+    /// ("Related Articles", "Tags", "You might like"), a newsletter prompt's title.
+    /// A label introduces what follows it; at the end, nothing does.
+    fn drop_trailing_labels(&self, root: usize, removed: &mut [bool], body: usize) {
+        let flat = self.flat;
+        let body_end = flat.nodes[body].end as usize;
+        for _ in 0..MAX_TRAILING_LABELS {
+            let mut last = None;
+            walk_live(flat, root, removed, |i, _| {
+                if flat.nodes[i].kind == Kind::Text && !flat.text(i).trim().is_empty() {
+                    last = Some(i);
+                }
+                Visit::Descend
+            });
+            let Some(text) = last else {
+                return;
+            };
+            let mut block = flat.nodes[text].parent as usize;
+            while block > root && !crate::render::is_block(flat.nodes[block].name) {
+                block = flat.nodes[block].parent as usize;
+            }
+            // A table's last cell or a code block ends it as content does.
+            if block <= root
+                || block < body_end
+                || matches!(flat.nodes[block].name, "td" | "th" | "pre")
+            {
+                return;
+            }
+            if !is_short_label(&flatten_text(flat, block, removed)) {
+                return;
+            }
+            removed[block] = true;
         }
     }
 
@@ -2949,6 +2986,19 @@ impl<'a> Attrs<'a> {
         }
         out
     }
+}
+
+/// How many short labels [`Analysis::drop_trailing_labels`] peels off a region's end.
+const MAX_TRAILING_LABELS: usize = 2;
+
+/// A label rather than a sentence: up to four words and 48 characters, without the
+/// closing punctuation of a sentence.
+fn is_short_label(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.len() <= 48
+        && text.split_whitespace().count() <= 4
+        && !text.ends_with(['.', '!', '?', ',', ';', ')', '"', '\u{201d}', '\u{2026}'])
 }
 
 /// Hidden by markup: `hidden`, `popover`, `aria-hidden=true`, inline `display:none` /
@@ -4708,6 +4758,29 @@ mod tests {
         );
         let text = extract_text(&html);
         assert!(text.contains("4: The river"), "{text}");
+    }
+
+    #[test]
+    fn labels_left_at_the_end_of_an_article_are_dropped() {
+        let html = format!(
+            "<body><main><article>{}</article><div class=more><h3>Related Articles</h3>\
+             </div><div><span>Tags</span></div></main></body>",
+            article(10)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("4: The river"), "{text}");
+        assert!(!text.contains("Related Articles"), "{text}");
+        assert!(!text.contains("Tags"), "{text}");
+        // A closing sentence stays, and so does the body's own last line.
+        let html = format!(
+            "<body><main><div class=post>{}<p>Photos by Ann Lee</p></div>\
+             <p>Thanks for reading!</p><div><span>Tags</span></div></main></body>",
+            article(10)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Thanks for reading!"), "{text}");
+        assert!(text.contains("Photos by Ann Lee"), "{text}");
+        assert!(!text.contains("Tags"), "{text}");
     }
 
     #[test]
