@@ -1236,6 +1236,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             self.drop_author_bios(root, &mut removed, totals, &has_block);
             self.drop_title_headline(root, &mut removed, body.0);
             self.drop_trailing_labels(root, &mut removed, body.0);
+            self.drop_leaf_blocks(root, &mut removed, totals, &has_block, &DATELINES);
         }
         if self.declared.thread {
             self.restore_poster_names(root, &mut removed);
@@ -3232,6 +3233,36 @@ const PHOTO_CREDITS: LeafBlocks = LeafBlocks {
     matches: is_photo_credit,
 };
 
+/// An article's dateline and reading time, shown above or below its body: the
+/// page's `published` field carries the date.
+const DATELINES: LeafBlocks = LeafBlocks {
+    max_chars: 40,
+    hints: &DIGITS,
+    matches: is_dateline,
+};
+
+const DIGITS: Hints = Hints::new(&[b"0", b"1", b"2", b"3", b"4", b"5", b"6", b"7", b"8", b"9"]);
+
+/// A date and nothing else, after an optional label ("Updated on July 9, 2025",
+/// "12.12.2025"), or a reading time ("16 min read").
+fn is_dateline(lower: &str) -> bool {
+    let text = lower.trim().trim_start_matches(['-', '\u{2022}', '|', ' ']);
+    if crate::metadata::is_date_line(text) {
+        return true;
+    }
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    rest.len() < text.len()
+        && [
+            "min read",
+            "mins read",
+            "min. read",
+            "minute read",
+            "minutes read",
+            "min reading time",
+        ]
+        .contains(&rest)
+}
+
 /// Most words a headline or title has ([`repeats`]).
 const MAX_HEADLINE_WORDS: usize = 64;
 
@@ -4781,6 +4812,31 @@ mod tests {
         assert!(text.contains("Thanks for reading!"), "{text}");
         assert!(text.contains("Photos by Ann Lee"), "{text}");
         assert!(!text.contains("Tags"), "{text}");
+    }
+
+    #[test]
+    fn datelines_and_reading_times_are_dropped_from_articles() {
+        let html = format!(
+            "<body><main><div class=meta><span>Updated on July 9, 2025</span></div>\
+             <div>16 min read</div><div class=post>{}\
+             <p>We opened 3 stores in May 2025.</p><p>Posted December 12, 2025</p></div></main></body>",
+            article(10)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("9: The river"), "{text}");
+        assert!(text.contains("We opened 3 stores in May 2025."), "{text}");
+        assert!(!text.contains("July 9"), "{text}");
+        assert!(!text.contains("min read"), "{text}");
+        assert!(!text.contains("December 12"), "{text}");
+        for (line, dateline) in [
+            ("last updated: december 15th 2025", true),
+            ("- june 26, 2025", true),
+            ("13 min read", true),
+            ("13 minutes", false),
+            ("may 2025 sales", false),
+        ] {
+            assert_eq!(is_dateline(line), dateline, "{line}");
+        }
     }
 
     #[test]

@@ -2094,6 +2094,11 @@ fn month_number(word: &str) -> Option<u32> {
 /// A text that is a date alone, or a date after a label ("Published: June 12,
 /// 2025", "Dec. 19, 2025"): its ISO form. Words other than months, weekdays and
 /// clock words make it a sentence, not a date line.
+/// Whether `text` is a date and nothing else, after an optional label.
+pub(crate) fn is_date_line(text: &str) -> bool {
+    text_date(text).is_some()
+}
+
 fn text_date(text: &str) -> Option<String> {
     const LABELS: &[&str] = &[
         "last updated on",
