@@ -1237,6 +1237,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
             self.drop_title_headline(root, &mut removed, body.0);
             self.drop_trailing_labels(root, &mut removed, body.0);
             self.drop_leaf_blocks(root, &mut removed, totals, &has_block, &DATELINES);
+            if !self.declared.thread {
+                self.drop_byline_lines(root, &mut removed, totals, &has_block);
+            }
         }
         if self.declared.thread {
             self.restore_poster_names(root, &mut removed);
@@ -1337,6 +1340,47 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             removed[block] = true;
         }
+    }
+
+    /// Drops an article's byline where the page shows it ("By Jane Doe", "Written by
+    /// Jane Doe", the name alone): `byline` carries it. Threads keep theirs, since
+    /// each post's author is part of the post.
+    fn drop_byline_lines(
+        &self,
+        root: usize,
+        removed: &mut [bool],
+        totals: &Totals,
+        has_block: &[bool],
+    ) {
+        if self.authors.is_empty() {
+            return;
+        }
+        let flat = self.flat;
+        walk_live(flat, root, removed, |i, removed| {
+            let node = &flat.nodes[i];
+            if node.kind != Kind::Element
+                || !crate::render::is_block(node.name)
+                || has_block[i - root]
+            {
+                return Visit::Descend;
+            }
+            if totals.text[i] == 0 || totals.text[i] > MAX_BYLINE_CHARS {
+                return Visit::Skip;
+            }
+            let text = flatten_text(flat, i, removed).to_lowercase();
+            let mut name = text.trim_matches(|c: char| !c.is_alphanumeric());
+            for prefix in ["written by", "posted by", "article by", "words by", "by"] {
+                if let Some(rest) = name.strip_prefix(prefix) {
+                    name = rest.trim_start_matches([':', ' ']);
+                    break;
+                }
+            }
+            if self.authors.iter().any(|author| author == name) {
+                Visit::Drop
+            } else {
+                Visit::Skip
+            }
+        });
     }
 
     /// Drops "about the author" paragraphs from a page with an article body: a
@@ -2989,6 +3033,9 @@ impl<'a> Attrs<'a> {
     }
 }
 
+/// Longest byline line [`Analysis::drop_byline_lines`] considers, in characters.
+const MAX_BYLINE_CHARS: u32 = 80;
+
 /// How many short labels [`Analysis::drop_trailing_labels`] peels off a region's end.
 const MAX_TRAILING_LABELS: usize = 2;
 
@@ -4172,6 +4219,37 @@ mod tests {
         let body = flat.find("body").unwrap_or(0);
         let text = crate::render::text(to_tree(&flat, &find(&analysis, body)).root());
         assert!(text.contains("author of book 24"), "{text}");
+    }
+
+    #[test]
+    fn byline_lines_are_dropped_from_articles_but_kept_in_threads() {
+        let extract = |head: &str, byline: &str| {
+            let html = format!(
+                "<html><head>{head}</head><body><main><div class=meta><span>Written by \
+                 Jane Doe</span></div><div class=entry>{}<p>Jane Doe</p>\
+                 <p>Jane Doe said the water would rise again.</p></div></main></body></html>",
+                article(10)
+            );
+            let doc = crate::dom::parse(&html);
+            let flat = Flat::build(doc.tree.root());
+            let mut analysis = Analysis::new(&flat);
+            analysis.set_byline(Some(byline));
+            let body = flat.find("body").unwrap_or(0);
+            crate::render::text(to_tree(&flat, &find(&analysis, body)).root())
+        };
+        let text = extract("", "Jane Doe");
+        assert!(text.contains("9: The river rose"), "{text}");
+        assert!(!text.contains("Written by"), "{text}");
+        assert!(!text.contains("\nJane Doe\n"), "{text}");
+        assert!(text.contains("Jane Doe said the water"), "{text}");
+        // Someone else's name is not the byline.
+        let text = extract("", "John Roe");
+        assert!(text.contains("Written by Jane Doe"), "{text}");
+        // In a thread the poster's name belongs to the post.
+        let thread = "<script type=\"application/ld+json\">{\"@type\":\
+                      \"DiscussionForumPosting\"}</script>";
+        let text = extract(thread, "Jane Doe");
+        assert!(text.contains("Written by Jane Doe"), "{text}");
     }
 
     #[test]
