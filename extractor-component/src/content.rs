@@ -1236,6 +1236,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             self.drop_author_bios(root, &mut removed, totals, &has_block);
             self.drop_title_headline(root, &mut removed, body.0);
             self.drop_trailing_labels(root, &mut removed, body.0);
+            self.drop_calls_to_action(root, &mut removed, totals, &has_block, body.0);
             self.drop_leaf_blocks(root, &mut removed, totals, &has_block, &DATELINES);
             if !self.declared.thread {
                 self.drop_byline_lines(root, &mut removed, totals, &has_block);
@@ -1303,6 +1304,48 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let words = words_of(&flatten_text(flat, heading, removed));
         if repeats(&words, &self.title_words) {
             removed[heading] = true;
+        }
+    }
+
+    /// Drops the calls to action after an article's body: a heading or short block
+    /// that asks the reader to act ("Join our newsletter", "Ready to get started?",
+    /// "Talk to our experts"), with the small box around it (its pitch and button).
+    fn drop_calls_to_action(
+        &self,
+        root: usize,
+        removed: &mut [bool],
+        totals: &Totals,
+        has_block: &[bool],
+        body: usize,
+    ) {
+        let flat = self.flat;
+        let body_end = flat.nodes[body].end as usize;
+        let mut calls = Vec::new();
+        walk_live(flat, root, removed, |i, removed| {
+            let node = &flat.nodes[i];
+            if node.kind != Kind::Element
+                || !crate::render::is_block(node.name)
+                || has_block[i - root]
+            {
+                return Visit::Descend;
+            }
+            if i >= body_end
+                && (1..=MAX_CALL_CHARS).contains(&totals.text[i])
+                && is_call_to_action(&flatten_text(flat, i, removed).to_lowercase())
+            {
+                calls.push(i);
+            }
+            Visit::Skip
+        });
+        for call in calls {
+            // The box: the largest ancestor still small enough to be one.
+            let mut top = call;
+            let mut up = flat.nodes[call].parent as usize;
+            while up > root && totals.text[up] <= MAX_CALL_BOX_CHARS {
+                top = up;
+                up = flat.nodes[up].parent as usize;
+            }
+            removed[top] = true;
         }
     }
 
@@ -3035,6 +3078,46 @@ impl<'a> Attrs<'a> {
 
 /// Longest byline line [`Analysis::drop_byline_lines`] considers, in characters.
 const MAX_BYLINE_CHARS: u32 = 80;
+
+/// Longest call to action [`Analysis::drop_calls_to_action`] reads, and the
+/// largest box around one it drops with it, in characters.
+const MAX_CALL_CHARS: u32 = 80;
+const MAX_CALL_BOX_CHARS: u32 = 300;
+
+/// A line asking the reader to act: join, subscribe, get in touch, book, request,
+/// talk to someone, or a "Ready to…?" / "Want to…?" pitch.
+fn is_call_to_action(lower: &str) -> bool {
+    const CALLS: &[&str] = &[
+        "join ",
+        "subscribe",
+        "sign up",
+        "get in touch",
+        "get started",
+        "get the newsletter",
+        "get a free",
+        "get your free",
+        "get a personalized",
+        "contact us",
+        "request a ",
+        "request an ",
+        "request information",
+        "book a ",
+        "book your ",
+        "book now",
+        "talk to ",
+        "ready to ",
+        "ready for ",
+        "want to ",
+        "want more",
+        "register now",
+        "try it ",
+        "try our ",
+        "start your free",
+        "start your trial",
+    ];
+    let text = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    CALLS.iter().any(|call| text.starts_with(call))
+}
 
 /// How many short labels [`Analysis::drop_trailing_labels`] peels off a region's end.
 const MAX_TRAILING_LABELS: usize = 2;
@@ -4915,6 +4998,25 @@ mod tests {
         ] {
             assert_eq!(is_dateline(line), dateline, "{line}");
         }
+    }
+
+    #[test]
+    fn calls_to_action_after_an_article_are_dropped_with_their_box() {
+        let html = format!(
+            "<body><main><div class=post>{}<p>Want to know more? The survey data is public.</p>\
+             </div><div><div><h2>Join our newsletter</h2><p>Weekly notes on rivers.</p></div>\
+             </div><section><h2>Ready to plan your trip?</h2></section>\
+             <div><h2>Sources</h2><p>The town archive, volumes three to five.</p></div>\
+             </main></body>",
+            article(10)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("9: The river"), "{text}");
+        assert!(text.contains("Want to know more?"), "{text}");
+        assert!(text.contains("The town archive"), "{text}");
+        assert!(!text.contains("newsletter"), "{text}");
+        assert!(!text.contains("Weekly notes"), "{text}");
+        assert!(!text.contains("Ready to plan"), "{text}");
     }
 
     #[test]
