@@ -1307,7 +1307,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
     }
 
-    /// Drops the calls to action after an article's body: a heading or short block
+    /// Drops the calls to action around an article's body: a heading or short block
     /// that asks the reader to act ("Join our newsletter", "Ready to get started?",
     /// "Talk to our experts"), with the small box around it (its pitch and button).
     fn drop_calls_to_action(
@@ -1329,7 +1329,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
             {
                 return Visit::Descend;
             }
-            if i >= body_end
+            // Inside the body a pitch can be the article's own ("Want to know more?
+            // The data is public."); around it, it is the site's.
+            if (i >= body_end || i < body)
                 && (1..=MAX_CALL_CHARS).contains(&totals.text[i])
                 && is_call_to_action(&flatten_text(flat, i, removed).to_lowercase())
             {
@@ -5001,9 +5003,10 @@ mod tests {
     }
 
     #[test]
-    fn calls_to_action_after_an_article_are_dropped_with_their_box() {
+    fn calls_to_action_around_an_article_are_dropped_with_their_box() {
         let html = format!(
-            "<body><main><div class=post>{}<p>Want to know more? The survey data is public.</p>\
+            "<body><main><div><h3>Talk to our experts</h3></div><div class=post>{}\
+             <p>Want to know more? The survey data is public.</p>\
              </div><div><div><h2>Join our newsletter</h2><p>Weekly notes on rivers.</p></div>\
              </div><section><h2>Ready to plan your trip?</h2></section>\
              <div><h2>Sources</h2><p>The town archive, volumes three to five.</p></div>\
@@ -5017,6 +5020,7 @@ mod tests {
         assert!(!text.contains("newsletter"), "{text}");
         assert!(!text.contains("Weekly notes"), "{text}");
         assert!(!text.contains("Ready to plan"), "{text}");
+        assert!(!text.contains("Talk to our experts"), "{text}");
     }
 
     #[test]
