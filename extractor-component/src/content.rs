@@ -2097,6 +2097,10 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let flat = self.flat;
         walk_live(flat, root, removed, |i, removed| {
             let node = &flat.nodes[i];
+            // Code says what it says: `return 'Login';` holds no control.
+            if matches!(node.name, "pre" | "code") {
+                return Visit::Skip;
+            }
             if node.kind != Kind::Element || totals.text[i] == 0 || totals.text[i] > 120 {
                 return Visit::Descend;
             }
@@ -2142,12 +2146,15 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 && (node.name == "a"
                     || (crate::render::is_block(node.name)
                         && !matches!(node.name, "td" | "th" | "li" | "dd" | "dt" | "tr" | "pre")));
+            // Icons and arrows around a control's words ("Back to top ↑", "✉️ Reply by
+            // email", "Calculate project→") are part of the control.
+            let phrase = squashed.trim_matches(|c: char| !c.is_alphanumeric());
             if counter
-                || is_labelled_count(&squashed)
-                || UI_PHRASES.contains(&squashed.as_str())
-                || (is_read_on_phrase(&squashed) && totals.link[i] == totals.text[i])
+                || is_labelled_count(phrase)
+                || UI_PHRASES.contains(&phrase)
+                || (is_read_on_phrase(phrase) && totals.link[i] == totals.text[i])
                 || is_member_stat(text.trim())
-                || (is_jump_phrase(&squashed) && holds_in_page_link(flat, i))
+                || (is_jump_phrase(phrase) && holds_in_page_link(flat, i))
             {
                 Visit::Drop
             } else {
@@ -5021,6 +5028,20 @@ mod tests {
         assert!(!text.contains("Weekly notes"), "{text}");
         assert!(!text.contains("Ready to plan"), "{text}");
         assert!(!text.contains("Talk to our experts"), "{text}");
+    }
+
+    #[test]
+    fn controls_with_icons_are_dropped_but_code_is_left_whole() {
+        let html = format!(
+            "<body><main>{}<pre><code>def login(request, session):\n    session.touch()\n    return <span class=s1>'Login'</span>\
+             </code></pre><p>Call <code><span>login</span></code> first.</p>\
+             <div><a href=#top>Back to top ↑</a></div></main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("return 'Login'"), "{text}");
+        assert!(text.contains("Call login first."), "{text}");
+        assert!(!text.contains("Back to top"), "{text}");
     }
 
     #[test]
