@@ -3383,10 +3383,19 @@ const DATELINES: LeafBlocks = LeafBlocks {
 const DIGITS: Hints = Hints::new(&[b"0", b"1", b"2", b"3", b"4", b"5", b"6", b"7", b"8", b"9"]);
 
 /// A date and nothing else, after an optional label ("Updated on July 9, 2025",
-/// "12.12.2025"), or a reading time ("16 min read").
+/// "12.12.2025"), or a reading time ("16 min read"), or several of them in a row
+/// ("Dec 12, 2025 · 5 min read").
 fn is_dateline(lower: &str) -> bool {
-    let text = lower.trim().trim_start_matches(['-', '\u{2022}', '|', ' ']);
-    if crate::metadata::is_date_line(text) {
+    let mut parts = lower
+        .split(['\u{b7}', '|', '\u{2022}'])
+        .map(|part| part.trim().trim_start_matches(['-', ' ']))
+        .filter(|part| !part.is_empty())
+        .peekable();
+    parts.peek().is_some() && parts.all(|part| is_date_part(part))
+}
+
+fn is_date_part(text: &str) -> bool {
+    if crate::metadata::is_date_line(text) || is_numeric_date(text) {
         return true;
     }
     let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
@@ -3400,6 +3409,30 @@ fn is_dateline(lower: &str) -> bool {
             "min reading time",
         ]
         .contains(&rest)
+}
+
+/// "12.12.2025", "10/31/2024", "2024-10-31", after an optional "updated" or
+/// "published" label: digits in three groups, one of them a year.
+fn is_numeric_date(text: &str) -> bool {
+    let date = [
+        "last updated",
+        "updated on",
+        "updated",
+        "published on",
+        "published",
+        "posted on",
+        "posted",
+    ]
+    .iter()
+    .find_map(|label| text.strip_prefix(label))
+    .unwrap_or(text)
+    .trim_start_matches([':', ' ']);
+    let groups: Vec<&str> = date.split(['.', '/', '-']).collect();
+    groups.len() == 3
+        && groups
+            .iter()
+            .all(|g| (1..=4).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+        && groups.iter().any(|g| g.len() == 4)
 }
 
 /// Most words a headline or title has ([`repeats`]).
@@ -5003,6 +5036,11 @@ mod tests {
             ("- june 26, 2025", true),
             ("13 min read", true),
             ("13 minutes", false),
+            ("dec 12, 2025 \u{b7} 5 min read", true),
+            ("updated: 10/31/2024", true),
+            ("12.12.2025", true),
+            ("1.2.3", false),
+            ("version 2.10.2024", false),
             ("may 2025 sales", false),
         ] {
             assert_eq!(is_dateline(line), dateline, "{line}");
