@@ -3391,7 +3391,7 @@ fn is_dateline(lower: &str) -> bool {
         .map(|part| part.trim().trim_start_matches(['-', ' ']))
         .filter(|part| !part.is_empty())
         .peekable();
-    parts.peek().is_some() && parts.all(|part| is_date_part(part))
+    parts.peek().is_some() && parts.all(is_date_part)
 }
 
 fn is_date_part(text: &str) -> bool {
