@@ -337,6 +337,29 @@ const UI_PHRASES: &[&str] = &[
     "did this help",
     "is this page useful",
     "how helpful was this page",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "add a comment",
+    "be the first to comment",
+    "what do you think",
+    "comment via",
+    "reply by email",
+    "reply to this topic",
+    "join the conversation",
+    "join the discussion",
+    "share it",
+    "share this article with your friends",
+    "related articles",
+    "related posts",
+    "you might also like",
+    "you may also like",
+    "you might like",
+    "recommended posts",
+    "subscribe",
+    "subscribe now",
+    "newsletter",
+    "newsletters",
 ];
 
 /// Class/id tokens of a post's poster panel and signature (whole tokens).
@@ -3976,10 +3999,14 @@ mod tests {
              </a></p><div><a href=/plans>See plans</a></div><p>Read the review before you \
              buy.</p><p>See <a href=/report.pdf>the report</a>.</p><div>Join Date: Mar \
              2016</div><dl><dt>Messages:</dt><dd>1,077</dd></dl><p>Posts: wooden, set \
-             in concrete.</p></main></body>",
+             in concrete.</p><p>Subscribe to the gauge data through the county office.</p>\
+             <div>What do you think?</div><h3>Leave a Comment</h3></main></body>",
             article(3)
         );
         let text = extract_text(&html);
+        assert!(!text.contains("Leave a Comment"), "{text}");
+        assert!(!text.contains("What do you think"), "{text}");
+        assert!(text.contains("Subscribe to the gauge data"), "{text}");
         assert_eq!(text.matches("Read the review").count(), 1, "{text}");
         assert!(!text.contains("See plans"), "{text}");
         assert!(text.contains("See the report"), "{text}");
