@@ -1247,7 +1247,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_facets(root, &mut removed, totals);
         // These look at leaf blocks; the block map is built once for them all.
         let has_block = self.holds_blocks(root);
-        for leaves in [&NOTICES, &REPLY_GATES, &PHOTO_CREDITS] {
+        for leaves in [&NOTICES, &REPLY_GATES, &PHOTO_CREDITS, &SHOP_NOTICES] {
             self.drop_leaf_blocks(root, &mut removed, totals, &has_block, leaves);
         }
         self.drop_reply_subjects(root, &mut removed, totals, &has_block);
@@ -3377,6 +3377,47 @@ const NOTICES: LeafBlocks = LeafBlocks {
     matches: is_notice,
 };
 
+/// A shop's checkout note and list counters, repeated on every product and
+/// category page: "Taxes and shipping calculated at checkout", "Showing 24 of 291
+/// results". (Its offers, "Free shipping over $75", are part of what some product
+/// descriptions say, so they stay.)
+const SHOP_NOTICES: LeafBlocks = LeafBlocks {
+    max_chars: 60,
+    hints: &SHOP_HINTS,
+    matches: is_shop_notice,
+};
+
+const SHOP_HINTS: Hints = Hints::new(&[b"checkout", b"results", b"products", b"items"]);
+
+fn is_shop_notice(lower: &str) -> bool {
+    let line = lower.trim().trim_end_matches(['.', '!']);
+    if line.ends_with("calculated at checkout") {
+        return true;
+    }
+    // "Showing 24 of 291 results", "Displaying 1 to 24 (of 204 products)", "154 items"
+    let counted = line
+        .trim_end_matches(')')
+        .trim_end()
+        .strip_suffix("results")
+        .or_else(|| {
+            line.trim_end_matches(')')
+                .trim_end()
+                .strip_suffix("products")
+        })
+        .or_else(|| line.strip_suffix("items"));
+    counted.is_some_and(|head| {
+        let head = ["showing", "displaying", "viewing", "loaded"]
+            .iter()
+            .find_map(|verb| head.strip_prefix(verb))
+            .unwrap_or(head);
+        head.bytes().any(|b| b.is_ascii_digit())
+            && head.split_whitespace().all(|w| {
+                matches!(w, "of" | "to" | "-" | "\u{2013}" | "(of")
+                    || w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            })
+    })
+}
+
 /// The line under a thread that asks the reader to log in or register to take part
 /// ("You must log in or register to reply here.", "Create an account or sign in to
 /// comment"): page interface, not a post.
@@ -5107,6 +5148,32 @@ mod tests {
         assert!(text.contains("return 'Login'"), "{text}");
         assert!(text.contains("Call login first."), "{text}");
         assert!(!text.contains("Back to top"), "{text}");
+    }
+
+    #[test]
+    fn result_counters_and_checkout_notes_are_dropped() {
+        for (line, notice) in [
+            ("showing 24 of 291 results", true),
+            ("displaying 1 to 24 (of 204 products)", true),
+            ("loaded 154 results", true),
+            ("1,204 items", true),
+            (
+                "taxes, discounts and shipping calculated at checkout.",
+                true,
+            ),
+            ("free shipping over $75 usd & easy returns.", false),
+            ("we tested 24 of the best products", false),
+            ("search results", false),
+        ] {
+            assert_eq!(is_shop_notice(line), notice, "{line}");
+        }
+        let html = format!(
+            "<body><main><p>Showing 24 of 291 results</p>{}</main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("3: The river"), "{text}");
+        assert!(!text.contains("Showing 24"), "{text}");
     }
 
     #[test]
