@@ -153,6 +153,20 @@ const POSITIVE: &[&str] = &[
 
 /// Headings that introduce page furniture rather than content (matched as a prefix of
 /// the lower-cased heading text).
+/// Whole headings of the list of sources under an article: its apparatus, not its
+/// text (unlike "Sources of vitamin D", which is a section of the text).
+const SOURCE_HEADINGS: &[&str] = &[
+    "sources",
+    "article sources",
+    "references",
+    "sources and references",
+    "notes and references",
+    "citations",
+    "bibliography",
+    "works cited",
+    "further reading",
+];
+
 const FURNITURE_HEADINGS: &[&str] = &[
     "related",
     "you may also",
@@ -958,8 +972,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
             let heading = heading.trim();
             // On a declared thread the "Comments" heading introduces the replies, which
             // are the content there (see DISCUSSION_NEGATIVE_PREFIXES).
-            let furniture =
-                FURNITURE_HEADINGS.iter().any(|p| heading.starts_with(p)) || is_reply_gate(heading);
+            let furniture = FURNITURE_HEADINGS.iter().any(|p| heading.starts_with(p))
+                || SOURCE_HEADINGS.contains(&heading.trim_end_matches(':'))
+                || is_reply_gate(heading);
             if !furniture || (self.declared.discussion && heading.starts_with("comments")) {
                 i += 1;
                 continue;
@@ -5122,7 +5137,7 @@ mod tests {
              <p>Want to know more? The survey data is public.</p>\
              </div><div><div><h2>Join our newsletter</h2><p>Weekly notes on rivers.</p></div>\
              </div><section><h2>Ready to plan your trip?</h2></section>\
-             <div><h2>Sources</h2><p>The town archive, volumes three to five.</p></div>\
+             <div><h2>Methods</h2><p>The town archive, volumes three to five.</p></div>\
              </main></body>",
             article(10)
         );
@@ -5174,6 +5189,22 @@ mod tests {
         let text = extract_text(&html);
         assert!(text.contains("3: The river"), "{text}");
         assert!(!text.contains("Showing 24"), "{text}");
+    }
+
+    #[test]
+    fn source_lists_are_dropped_but_sections_about_sources_kept() {
+        let html = format!(
+            "<body><main><article>{}<h2>Sources of vitamin D</h2><p>Sunlight and oily fish \
+             supply most of it, and so do fortified cereals.</p><h2>References</h2><ol>\
+             <li>Doe J. Rivers and towns. J Hydrol. 2021;4:1-9.</li></ol></article></main>\
+             </body>",
+            article(10)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Sources of vitamin D"), "{text}");
+        assert!(text.contains("fortified cereals"), "{text}");
+        assert!(!text.contains("References"), "{text}");
+        assert!(!text.contains("J Hydrol"), "{text}");
     }
 
     #[test]
