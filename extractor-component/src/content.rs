@@ -1496,8 +1496,17 @@ impl<'f, 'a> Analysis<'f, 'a> {
             // Name, comma and verb fit in the opening; lower-case only that.
             let text = flatten_prefix(flat, i, removed, MAX_BIO_OPENING).to_lowercase();
             let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+            // An author box may open with its label or the byline it repeats:
+            // "About the author: Jane Doe is…", "By Jane Doe Jane Doe is…".
+            let text = ["about the author", "about the writer", "by "]
+                .iter()
+                .find_map(|label| text.strip_prefix(label))
+                .map_or(text, |rest| rest.trim_start_matches([':', ' ', '-']));
             let bio = self.authors.iter().any(|name| {
-                text.strip_prefix(name.as_str()).is_some_and(|rest| {
+                let rest = text.strip_prefix(name.as_str()).map(str::trim_start);
+                // The byline's name said twice: the second one opens the bio.
+                let rest = rest.map(|r| r.strip_prefix(name.as_str()).unwrap_or(r));
+                rest.is_some_and(|rest| {
                     let rest = rest.trim_start_matches(',').trim_start();
                     BIO_VERBS.iter().any(|verb| {
                         rest.strip_prefix(verb)
@@ -4393,6 +4402,8 @@ mod tests {
         let html = format!(
             "<body><main><h1>Title</h1><div class=entry>{}\
              <p>Jane Doe is a freelance writer who covers rivers and the towns beside them.</p>\
+             <p>About the author: John Roe has edited river guides since 1999, in three \
+             countries.</p>\
              <p>Jane Doe said the water would rise again, and the mayor agreed with her.</p>\
              </div></main></body>",
             article(10)
@@ -4408,6 +4419,7 @@ mod tests {
         };
         let text = with_byline(Some("John Roe and Jane Doe"));
         assert!(!text.contains("freelance writer"), "{text}");
+        assert!(!text.contains("river guides"), "{text}");
         // A quote of the author is not a bio: "said" describes nothing.
         assert!(text.contains("the mayor agreed"), "{text}");
         assert!(text.contains("9: The river rose"), "{text}");
