@@ -1275,6 +1275,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             self.drop_title_headline(root, &mut removed, body.0);
             self.drop_trailing_labels(root, &mut removed, body.0);
             self.drop_calls_to_action(root, &mut removed, totals, &has_block, body.0);
+            self.drop_link_lists_after(root, &mut removed, totals, body.0);
             self.drop_leaf_blocks(root, &mut removed, totals, &has_block, &DATELINES);
             if !self.declared.thread {
                 self.drop_byline_lines(root, &mut removed, totals, &has_block);
@@ -1387,6 +1388,59 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             removed[top] = true;
         }
+    }
+
+    /// Drops lists of links after an article's body: "more stories", "popular now"
+    /// and category lists whose headlines are links elsewhere. The article's own
+    /// link lists (sources, tools) sit inside its body.
+    fn drop_link_lists_after(
+        &self,
+        root: usize,
+        removed: &mut [bool],
+        totals: &Totals,
+        body: usize,
+    ) {
+        let flat = self.flat;
+        let body_end = flat.nodes[body].end as usize;
+        walk_live(flat, root, removed, |i, removed| {
+            if i < body_end {
+                return if flat.contains(i, body) {
+                    Visit::Descend
+                } else {
+                    Visit::Skip
+                };
+            }
+            let node = &flat.nodes[i];
+            if node.kind != Kind::Element {
+                return Visit::Skip;
+            }
+            let text = totals.text[i].max(1);
+            if totals.anchors[i] >= MIN_LINK_LIST_ITEMS
+                && totals.link[i] as f32 >= 0.6 * text as f32
+                && !self.introduced_by_heading(i, removed)
+            {
+                Visit::Drop
+            } else {
+                Visit::Descend
+            }
+        });
+    }
+
+    /// Whether a heading introduces `i`: it opens `i`, or is the element just
+    /// before it. (Furniture headings, "Related posts", are pruned by then.)
+    fn introduced_by_heading(&self, i: usize, removed: &[bool]) -> bool {
+        let flat = self.flat;
+        let opens = flat
+            .children(i)
+            .find(|&c| flat.nodes[c].kind == Kind::Element && !removed[c])
+            .is_some_and(|c| is_heading(flat.nodes[c].name));
+        let node = flat.nodes[i].node;
+        let after = node
+            .prev_siblings()
+            .find(|s| s.value().is_element())
+            .and_then(|s| s.value().as_element().map(|e| is_heading(e.name())))
+            .unwrap_or(false);
+        opens || after
     }
 
     /// Drops the short labels left at the end of an article's region, after its
@@ -3174,6 +3228,9 @@ fn is_call_to_action(lower: &str) -> bool {
     let text = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
     CALLS.iter().any(|call| text.starts_with(call))
 }
+
+/// Fewest links that make a list of links ([`Analysis::drop_link_lists_after`]).
+const MIN_LINK_LIST_ITEMS: u32 = 3;
 
 /// How many short labels [`Analysis::drop_trailing_labels`] peels off a region's end.
 const MAX_TRAILING_LABELS: usize = 2;
@@ -5217,6 +5274,33 @@ mod tests {
         assert!(text.contains("fortified cereals"), "{text}");
         assert!(!text.contains("References"), "{text}");
         assert!(!text.contains("J Hydrol"), "{text}");
+    }
+
+    #[test]
+    fn link_lists_after_an_article_are_dropped_unless_a_heading_introduces_them() {
+        let link = |k: usize| {
+            format!("<li><a href=/s{k}>How the town moved its market, part {k}</a></li>")
+        };
+        let list: String = (0..4).map(link).collect();
+        let more: String = (0..4)
+            .map(|k| {
+                format!("<li><a href=/m{k}>What the mayor said about the flood, day {k}</a></li>")
+            })
+            .collect();
+        let html = format!(
+            "<body><main><div class=post>{}<ul>{list}</ul></div><div><ul>{more}</ul></div>\
+             <h2>Student projects</h2><ul><li><a href=/p1>Flood maps of the lower river valley</a></li>\
+             <li><a href=/p2>Levee records from the county archive</a></li>\
+             <li><a href=/p3>Market moves after the great flood</a></li>\
+             </ul></main></body>",
+            article(10)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("9: The river"), "{text}");
+        // The list inside the body is the article's; the one after it is not.
+        assert!(text.contains("its market, part 3"), "{text}");
+        assert!(!text.contains("the mayor said"), "{text}");
+        assert!(text.contains("Levee records"), "{text}");
     }
 
     #[test]
