@@ -1360,14 +1360,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let flat = self.flat;
         let body_end = flat.nodes[body].end as usize;
         let mut calls = Vec::new();
-        walk_live(flat, root, removed, |i, removed| {
-            let node = &flat.nodes[i];
-            if node.kind != Kind::Element
-                || !crate::render::is_block(node.name)
-                || has_block[i - root]
-            {
-                return Visit::Descend;
-            }
+        self.walk_leaf_blocks(root, removed, has_block, |i, removed| {
             // Inside the body a pitch can be the article's own ("Want to know more?
             // The data is public."); around it, it is the site's.
             if (i >= body_end || i < body)
@@ -1493,14 +1486,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             return;
         }
         let flat = self.flat;
-        walk_live(flat, root, removed, |i, removed| {
-            let node = &flat.nodes[i];
-            if node.kind != Kind::Element
-                || !crate::render::is_block(node.name)
-                || has_block[i - root]
-            {
-                return Visit::Descend;
-            }
+        self.walk_leaf_blocks(root, removed, has_block, |i, removed| {
             if totals.text[i] == 0 || totals.text[i] > MAX_BYLINE_CHARS {
                 return Visit::Skip;
             }
@@ -1536,14 +1522,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
         let flat = self.flat;
         let mut bios = Vec::new();
-        walk_live(flat, root, removed, |i, removed| {
-            let node = &flat.nodes[i];
-            if node.kind != Kind::Element
-                || !crate::render::is_block(node.name)
-                || has_block[i - root]
-            {
-                return Visit::Descend;
-            }
+        self.walk_leaf_blocks(root, removed, has_block, |i, removed| {
             if !(MIN_BIO_CHARS..=MAX_BIO_CHARS).contains(&totals.text[i]) {
                 return Visit::Skip;
             }
@@ -1834,6 +1813,29 @@ impl<'f, 'a> Analysis<'f, 'a> {
         None
     }
 
+    /// Walks the live leaf blocks under `root` (block elements holding no other
+    /// block, per `has_block` from [`Analysis::holds_blocks`]), descending through
+    /// everything else.
+    fn walk_leaf_blocks(
+        &self,
+        root: usize,
+        removed: &mut [bool],
+        has_block: &[bool],
+        mut visit: impl FnMut(usize, &[bool]) -> Visit,
+    ) {
+        let flat = self.flat;
+        walk_live(flat, root, removed, |i, removed| {
+            let node = &flat.nodes[i];
+            if node.kind != Kind::Element
+                || !crate::render::is_block(node.name)
+                || has_block[i - root]
+            {
+                return Visit::Descend;
+            }
+            visit(i, removed)
+        });
+    }
+
     /// For each node of `root`'s subtree (indexed from `root`): whether a block
     /// element lies below it. Leaf blocks are the block elements where this is false.
     fn holds_blocks(&self, root: usize) -> Vec<bool> {
@@ -1874,14 +1876,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let mut groups: std::collections::HashMap<(&str, &str), (u32, u32, u32)> =
             std::collections::HashMap::new();
         let mut members = Vec::new();
-        walk_live(flat, root, removed, |i, removed| {
+        self.walk_leaf_blocks(root, removed, has_block, |i, removed| {
             let node = &flat.nodes[i];
-            if node.kind != Kind::Element
-                || !crate::render::is_block(node.name)
-                || has_block[i - root]
-                || totals.text[i] == 0
-                || is_heading(node.name)
-            {
+            if totals.text[i] == 0 || is_heading(node.name) {
                 return Visit::Descend;
             }
             if let Some(class) = flat.attr(i, "class").filter(|c| !c.trim().is_empty()) {
@@ -2121,14 +2118,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
         // (element, its text without the "Re:" prefix, had the prefix)
         let mut lines: Vec<(usize, String, bool)> = Vec::new();
-        walk_live(flat, root, removed, |i, removed| {
+        self.walk_leaf_blocks(root, removed, has_block, |i, removed| {
             let node = &flat.nodes[i];
-            if node.kind != Kind::Element
-                || !crate::render::is_block(node.name)
-                || has_block[i - root]
-                || totals.text[i] == 0
-                || totals.text[i] > MAX_SUBJECT_CHARS
-            {
+            if totals.text[i] == 0 || totals.text[i] > MAX_SUBJECT_CHARS {
                 return Visit::Descend;
             }
             if node.name != "h1" {
@@ -2169,14 +2161,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
         leaves: &LeafBlocks,
     ) {
         let flat = self.flat;
-        walk_live(flat, root, removed, |i, removed| {
+        self.walk_leaf_blocks(root, removed, has_block, |i, removed| {
             let node = &flat.nodes[i];
-            if node.kind != Kind::Element
-                || !crate::render::is_block(node.name)
-                || has_block[i - root]
-                || totals.text[i] == 0
-                || totals.text[i] > leaves.max_chars
-            {
+            if totals.text[i] == 0 || totals.text[i] > leaves.max_chars {
                 return Visit::Descend;
             }
             // Code says what it says ("image: postgres:18", a licence header).
@@ -3559,19 +3546,11 @@ fn is_date_part(text: &str) -> bool {
 /// "12.12.2025", "10/31/2024", "2024-10-31", after an optional "updated" or
 /// "published" label: digits in three groups, one of them a year.
 fn is_numeric_date(text: &str) -> bool {
-    let date = [
-        "last updated",
-        "updated on",
-        "updated",
-        "published on",
-        "published",
-        "posted on",
-        "posted",
-    ]
-    .iter()
-    .find_map(|label| text.strip_prefix(label))
-    .unwrap_or(text)
-    .trim_start_matches([':', ' ']);
+    let date = crate::metadata::DATE_LABELS
+        .iter()
+        .find_map(|label| text.strip_prefix(label))
+        .unwrap_or(text)
+        .trim_start_matches([':', ' ']);
     let groups: Vec<&str> = date.split(['.', '/', '-']).collect();
     groups.len() == 3
         && groups

@@ -2099,25 +2099,28 @@ pub(crate) fn is_date_line(text: &str) -> bool {
     text_date(text).is_some()
 }
 
+/// Labels a date line may open with ("Last updated on", "Published:"), longest
+/// first so that "updated on" wins over "updated".
+pub(crate) const DATE_LABELS: &[&str] = &[
+    "last updated on",
+    "last updated",
+    "updated on",
+    "updated",
+    "published on",
+    "published",
+    "posted on",
+    "posted",
+    "date",
+    "on",
+];
+
 fn text_date(text: &str) -> Option<String> {
-    const LABELS: &[&str] = &[
-        "last updated on",
-        "last updated",
-        "updated on",
-        "updated",
-        "published on",
-        "published",
-        "posted on",
-        "posted",
-        "date",
-        "on",
-    ];
     let text = text.trim();
     if !(8..=40).contains(&text.len()) || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let lower = text.to_ascii_lowercase();
-    let start = LABELS
+    let start = DATE_LABELS
         .iter()
         .find(|l| lower.starts_with(*l))
         .map_or(0, |l| l.len());
