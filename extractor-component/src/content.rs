@@ -1498,7 +1498,19 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     break;
                 }
             }
-            if self.authors.iter().any(|author| author == name) {
+            // The name alone, or with the date beside it ("By Jane Doe · May 2, 2025",
+            // "Posted by Jane Doe on May 2, 2025").
+            let byline = self.authors.iter().any(|author| {
+                name.strip_prefix(author.as_str()).is_some_and(|rest| {
+                    let rest = rest.trim_start_matches([' ', ',', '|', '-', '\u{b7}', '\u{2022}']);
+                    let rest = ["on ", "at ", "updated ", "published "]
+                        .iter()
+                        .find_map(|w| rest.strip_prefix(w))
+                        .unwrap_or(rest);
+                    rest.is_empty() || is_dateline(rest)
+                })
+            });
+            if byline {
                 Visit::Drop
             } else {
                 Visit::Skip
@@ -4483,7 +4495,8 @@ mod tests {
             let html = format!(
                 "<html><head>{head}</head><body><main><div class=meta><span>Written by \
                  Jane Doe</span></div><div class=entry>{}<p>Jane Doe</p>\
-                 <p>Jane Doe said the water would rise again.</p></div></main></body></html>",
+                 <p>Jane Doe said the water would rise again.</p></div>\
+                 <div>Posted by Jane Doe on May 2, 2025</div></main></body></html>",
                 article(10)
             );
             let doc = crate::dom::parse(&html);
@@ -4495,6 +4508,7 @@ mod tests {
         };
         let text = extract("", "Jane Doe");
         assert!(text.contains("9: The river rose"), "{text}");
+        assert!(!text.contains("Posted by"), "{text}");
         assert!(!text.contains("Written by"), "{text}");
         assert!(!text.contains("\nJane Doe\n"), "{text}");
         assert!(text.contains("Jane Doe said the water"), "{text}");
