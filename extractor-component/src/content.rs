@@ -1273,6 +1273,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             self.drop_teaser_cards(root, &mut removed, totals, &has_block, body);
             self.drop_author_bios(root, &mut removed, totals, &has_block);
             self.drop_title_headline(root, &mut removed, body.0);
+            self.drop_leaf_blocks(root, &mut removed, totals, &has_block, &BARE_ADDRESSES);
             self.drop_trailing_labels(root, &mut removed, body.0);
             self.drop_calls_to_action(root, &mut removed, totals, &has_block, body.0);
             self.drop_link_lists_after(root, &mut removed, totals, body.0);
@@ -3555,6 +3556,32 @@ fn is_date_part(text: &str) -> bool {
         .contains(&rest)
 }
 
+/// Addresses written out as text under an article ("Article Sources:" and a column
+/// of URLs): a reader follows a link, nobody reads its address. A URL inside a
+/// sentence stays; only blocks holding nothing else go.
+const BARE_ADDRESSES: LeafBlocks = LeafBlocks {
+    max_chars: MAX_BARE_ADDRESS_CHARS,
+    hints: &ADDRESS_HINTS,
+    matches: is_bare_addresses,
+};
+
+/// Longest block [`BARE_ADDRESSES`] considers (a dozen long addresses).
+const MAX_BARE_ADDRESS_CHARS: u32 = 4000;
+
+const ADDRESS_HINTS: Hints = Hints::new(&[b"http", b"www."]);
+
+/// Text made only of web addresses, one or more.
+fn is_bare_addresses(lower: &str) -> bool {
+    let mut tokens = lower
+        .split_whitespace()
+        .map(|t| t.trim_start_matches(['-', '\u{2022}']))
+        .filter(|t| !t.is_empty())
+        .peekable();
+    tokens.peek().is_some()
+        && tokens
+            .all(|t| t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+}
+
 /// "12.12.2025", "10/31/2024", "2024-10-31", after an optional "updated" or
 /// "published" label: digits in three groups, one of them a year.
 fn is_numeric_date(text: &str) -> bool {
@@ -5189,6 +5216,33 @@ mod tests {
             ("may 2025 sales", false),
         ] {
             assert_eq!(is_dateline(line), dateline, "{line}");
+        }
+    }
+
+    #[test]
+    fn bare_addresses_under_an_article_are_dropped() {
+        let html = format!(
+            "<body><main><div class=post>{}\
+             <p>The data is at https://example.org/data and free to use.</p>\
+             <p><span>Article Sources:</span></p>\
+             <p>https://example.com/a-study.html<br>https://www.example.net/report?id=7</p>\
+             <p>www.example.org/more</p></div></main></body>",
+            article(10)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("9: The river"), "{text}");
+        assert!(text.contains("https://example.org/data and free"), "{text}");
+        assert!(!text.contains("a-study"), "{text}");
+        assert!(!text.contains("report?id"), "{text}");
+        assert!(!text.contains("example.org/more"), "{text}");
+        for (line, bare) in [
+            ("https://a.example/x", true),
+            ("- www.example.com", true),
+            ("see https://a.example/x", false),
+            ("-", false),
+            ("", false),
+        ] {
+            assert_eq!(is_bare_addresses(line), bare, "{line}");
         }
     }
 
