@@ -2482,17 +2482,47 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if c != i && is_main_tag(flat.nodes[c].name) {
                 return false;
             }
-            if matches!(flat.nodes[c].name, "header" | "footer" | "nav")
-                || matches!(
-                    flat.attr(c, "role"),
-                    Some("banner" | "contentinfo" | "navigation")
-                )
-            {
+            if is_site_furniture(flat, c) {
                 return true;
             }
             current = flat.nodes[c].parent;
         }
         false
+    }
+
+    /// Characters of the text `removed` keeps under `root` that lie outside the
+    /// site's header, footer and navigation ([`Self::in_page_furniture`]).
+    fn text_outside_furniture(&self, root: usize, removed: &[bool], body: usize) -> u32 {
+        let flat = self.flat;
+        let end = flat.nodes[root].end as usize;
+        // Below an article or main element, nothing is site furniture.
+        let mut up = if root == body {
+            NONE
+        } else {
+            flat.nodes[root].parent
+        };
+        while up != NONE && up as usize != body {
+            if is_main_tag(flat.nodes[up as usize].name) {
+                return self.hard_text[root];
+            }
+            up = flat.nodes[up as usize].parent;
+        }
+        let (mut chars, mut main_end, mut i) = (0u32, root, root);
+        while i < end {
+            let node = &flat.nodes[i];
+            if removed[i] || (i >= main_end && is_site_furniture(flat, i)) {
+                i = node.end as usize;
+                continue;
+            }
+            if i >= main_end && matches!(node.name, "main" | "article") {
+                main_end = node.end as usize;
+            }
+            if node.kind == Kind::Text {
+                chars = chars.saturating_add(self.own_chars[i]);
+            }
+            i += 1;
+        }
+        chars
     }
 
     /// Text characters of the selection.
@@ -2522,15 +2552,15 @@ impl<'f, 'a> Analysis<'f, 'a> {
 /// leaves too little.
 ///
 /// When the best region is page furniture (the site header or footer, a
-/// navigation block), the page has no main content of its own, only a shell that
-/// script fills in: the selection is then empty rather than a menu.
+/// navigation block), or all the text it keeps lies in such furniture, the page
+/// has no main content of its own, only a shell that script fills in: the
+/// selection is then empty rather than a menu.
 pub fn find(analysis: &Analysis<'_, '_>, body: usize) -> Selection {
     let mut selection = find_region(analysis, body);
-    if selection
-        .roots
-        .iter()
-        .any(|&r| analysis.in_page_furniture(r, body))
-    {
+    if selection.roots.iter().any(|&r| {
+        analysis.in_page_furniture(r, body)
+            || analysis.text_outside_furniture(r, &selection.removed, body) == 0
+    }) {
         selection.roots.clear();
     }
     selection
@@ -3120,6 +3150,15 @@ fn names_facet(class: &str, id: Option<&str>) -> bool {
 
 fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// A site header, footer or navigation block, by tag or ARIA landmark role.
+fn is_site_furniture(flat: &Flat<'_>, i: usize) -> bool {
+    matches!(flat.nodes[i].name, "header" | "footer" | "nav")
+        || matches!(
+            flat.attr(i, "role"),
+            Some("banner" | "contentinfo" | "navigation")
+        )
 }
 
 fn is_main_tag(name: &str) -> bool {
@@ -4386,6 +4425,22 @@ mod tests {
         let html = format!(
             "<body><header><ul>{links}</ul></header><div id=app></div>\
              <footer><p>{PARA}</p><ul>{links}</ul></footer></body>"
+        );
+        let text = extract_text(&html);
+        assert!(text.is_empty(), "{text}");
+        // The same when the best region is the whole body, but all it keeps is in
+        // the footer.
+        let group = |name: &str| {
+            let links: String = (0..6)
+                .map(|i| format!("<a href=/{name}{i}>{name} page number {i}</a>, "))
+                .collect();
+            format!("<dl><dt><h5>{name}</h5></dt><dd>{links}</dd></dl>")
+        };
+        let html = format!(
+            "<body><div style=display:none><h1>Shop</h1></div><div id=root></div>\
+             <footer><div class=site-footer>{}{}</div></footer></body>",
+            group("Help"),
+            group("Group")
         );
         let text = extract_text(&html);
         assert!(text.is_empty(), "{text}");
