@@ -232,6 +232,16 @@ const FURNITURE_HEADINGS: &[&str] = &[
     "you might be interested",
     "financing options",
     "need help",
+    "recently viewed",
+    "your recently viewed",
+    "frequently purchased",
+    "complete the look",
+    "complete your order",
+    "shop the look",
+    "browsing history",
+    "pairs well with",
+    "goes well with",
+    "ask an expert",
 ];
 
 /// Whole-element texts that are interface controls, not content: commerce buttons,
@@ -5070,6 +5080,22 @@ mod tests {
         assert!(!text.contains("Social Security"), "{text}");
         // Without a title class, a short line is the article's own label.
         assert!(text.contains("Pasta stations"), "{text}");
+    }
+
+    #[test]
+    fn shop_carousels_headed_as_such_are_furniture() {
+        let html = format!(
+            "<body><main><h1>Oak desk</h1>{}\
+             <section><h2>Complete the look</h2><div>Walnut shelf with brass brackets, \
+             hand finished in our workshop</div></section>\
+             <section><h2>Your recently viewed items</h2><div>Standing mat for long days \
+             at the desk, in grey felt</div></section></main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("3: The river"), "{text}");
+        assert!(!text.contains("Walnut shelf"), "{text}");
+        assert!(!text.contains("Standing mat"), "{text}");
     }
 
     #[test]
