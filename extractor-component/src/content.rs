@@ -384,6 +384,22 @@ const UI_PHRASES: &[&str] = &[
     "subscribe now",
     "newsletter",
     "newsletters",
+    "print",
+    "share this product",
+    "skip images",
+    "notify me when back in stock",
+    "email me when available",
+    "add to registry",
+    "find in store",
+    "check store availability",
+    "size guide",
+    "size chart",
+    "find your size",
+    "view cart",
+    "continue shopping",
+    "write a review",
+    "read reviews",
+    "see options",
 ];
 
 /// Class/id tokens of a post's poster panel and signature (whole tokens).
@@ -4189,6 +4205,8 @@ mod tests {
              buy.</p><p>See <a href=/report.pdf>the report</a>.</p><div>Join Date: Mar \
              2016</div><dl><dt>Messages:</dt><dd>1,077</dd></dl><p>Posts: wooden, set \
              in concrete.</p><p>Subscribe to the gauge data through the county office.</p>\
+             <div><a href=#p>Print</a></div><div><button>Size guide</button></div>\
+             <p>Print the form and sign it.</p>\
              <div>What do you think?</div><h3>Leave a Comment</h3></main></body>",
             article(3)
         );
@@ -4211,6 +4229,8 @@ mod tests {
         assert!(!text.contains("Click to expand"), "{text}");
         assert_eq!(text.matches("Add to cart").count(), 1, "{text}");
         assert!(text.contains("the spare parts you need"), "{text}");
+        assert!(!text.contains("Size guide"), "{text}");
+        assert_eq!(text.matches("Print").count(), 1, "{text}");
     }
 
     #[test]
