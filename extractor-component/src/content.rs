@@ -444,6 +444,10 @@ const MIN_LEAD_CHARS: u32 = 200;
 const MIN_ARTICLE_BESIDE_COMMENTS: u32 = 1000;
 const MAX_COMMENT_SHARE: f32 = 0.95;
 
+/// Text a `<main>` landmark holds, at least, for the header and footer beside it to
+/// be furniture whatever their share of the page.
+const MIN_MAIN_LANDMARK_TEXT: u32 = 500;
+
 /// Link share from which a "widget" is a box of links (recent posts, tag cloud)
 /// rather than a page builder's text, heading or image block. (On product pages
 /// widgets are the cart, currency and wish-list pop-ups around the product, and stay
@@ -737,6 +741,11 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
         let page_text = self.hard_text[body].max(1);
         let wraps_main = self.main_ancestors();
+        // With a main landmark that holds text, the site's header and footer beside
+        // it are furniture however much they hold (a footer of long legal notes).
+        let main_has_text = (body..flat.nodes[body].end as usize)
+            .any(|m| is_main_landmark(flat, m) && self.hard_text[m] >= MIN_MAIN_LANDMARK_TEXT);
+        let mut main_end = 0;
         let mut i = 0;
         while i < flat.len() {
             let node = &flat.nodes[i];
@@ -760,7 +769,11 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     } else {
                         0.5
                     };
-                let boiler = (furniture && share < 0.6)
+                if is_main_landmark(flat, i) {
+                    main_end = main_end.max(node.end as usize);
+                }
+                let outside_main = i >= main_end && !wraps_main[i];
+                let boiler = (furniture && (share < 0.6 || (main_has_text && outside_main)))
                     || (self.class_weight[i] < 0
                         && share < max_share
                         && !is_main_tag(node.name)
@@ -5100,6 +5113,26 @@ mod tests {
         assert!(!text.contains("Social Security"), "{text}");
         // Without a title class, a short line is the article's own label.
         assert!(text.contains("Pasta stations"), "{text}");
+    }
+
+    #[test]
+    fn a_footer_beside_the_main_landmark_is_furniture_however_long() {
+        let notes: String = (0..12)
+            .map(|i| {
+                format!(
+                    "<li><small>{i} Financing is subject to credit approval, and \
+                 the terms of the card apply to every purchase made at checkout.</small></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><main><h1>Watches</h1>{}</main><footer><h2>Site footer</h2>\
+             <ul>{notes}</ul></footer></body>",
+            article(5)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("4: The river"), "{text}");
+        assert!(!text.contains("Financing"), "{text}");
     }
 
     #[test]
