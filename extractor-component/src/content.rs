@@ -400,6 +400,9 @@ const UI_PHRASES: &[&str] = &[
     "write a review",
     "read reviews",
     "see options",
+    "pin for later",
+    "pin it for later",
+    "pin it now",
 ];
 
 /// Class/id tokens of a post's poster panel and signature (whole tokens).
@@ -2249,9 +2252,14 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if totals.text[i] <= 60 && self.button_link(i) && !self.inline_in_sentence(i) {
                 return Visit::Drop;
             }
+            // The whole of its line: a retailer link among others ("Buy: check price at
+            // Amazon UK, check price at Amazon US") is the line's content.
+            let alone = node.parent == NONE || totals.text[node.parent as usize] == totals.text[i];
             if totals.text[i] > 30 {
                 let text = flatten_text(flat, i, removed).to_lowercase();
-                return if is_form_status(text.trim_start()) {
+                return if is_form_status(text.trim_start())
+                    || (totals.text[i] <= 60 && alone && is_shop_button(text.trim()))
+                {
                     Visit::Drop
                 } else {
                     Visit::Descend
@@ -2292,6 +2300,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if counter
                 || is_labelled_count(phrase)
                 || UI_PHRASES.contains(&phrase)
+                || (alone && is_shop_button(phrase))
                 || (is_read_on_phrase(phrase) && totals.link[i] == totals.text[i])
                 || is_member_stat(text.trim())
                 || (is_jump_phrase(phrase) && holds_in_page_link(flat, i))
@@ -2866,6 +2875,35 @@ fn names_a_title(class: &str) -> bool {
 /// A form's status message, shown by script after a submit and hidden until then:
 /// "Oops! Something went wrong while submitting the form", "Thank you! Your
 /// submission has been received!", "Thank you for subscribing".
+/// A button sending the reader to a retailer ("Check price at Amazon", "See price
+/// at REI (on sale!)", "View at Best Buy") or asking them to follow the site on a
+/// search engine ("Add us as a preferred source on Google").
+fn is_shop_button(lower: &str) -> bool {
+    if lower.split_whitespace().count() > MAX_SHOP_BUTTON_WORDS {
+        return false;
+    }
+    const RETAILER: &[&str] = &[
+        "check price at ",
+        "check price on ",
+        "check prices at ",
+        "see price at ",
+        "see price on ",
+        "view price at ",
+        "view at ",
+        "see it at ",
+        "buy at ",
+        "buy on ",
+        "buy from ",
+        "shop at ",
+    ];
+    RETAILER.iter().any(|p| lower.starts_with(p))
+        || (lower.starts_with("add ") && lower.ends_with(" on google"))
+        || lower.contains("preferred source on google")
+}
+
+/// Most words of a [`is_shop_button`] line ("Check price at Amazon (on sale!)").
+const MAX_SHOP_BUTTON_WORDS: usize = 8;
+
 fn is_form_status(lower: &str) -> bool {
     const STARTS: &[&str] = &[
         "oops",
@@ -5133,6 +5171,34 @@ mod tests {
         let text = extract_text(&html);
         assert!(text.contains("4: The river"), "{text}");
         assert!(!text.contains("Financing"), "{text}");
+    }
+
+    #[test]
+    fn retailer_buttons_are_dropped_but_kept_inside_a_line() {
+        let html = format!(
+            "<body><main>{}<div><a href=/a>Check price at Amazon (on sale!)</a></div>\
+             <p><a class=pin href=/p>Pin for later</a></p>\
+             <p>Where to buy one this winter, if the old one broke: <a href=/uk>check \
+             price at Amazon UK</a></p>{}</main></body>",
+            article(3),
+            article(2)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("on sale"), "{text}");
+        assert!(!text.contains("Pin for later"), "{text}");
+        assert!(text.contains("broke: check price at Amazon UK"), "{text}");
+        for (line, button) in [
+            ("see price at rei", true),
+            ("add soundguys on google", true),
+            ("add us as a preferred source on google", true),
+            (
+                "buy at the market the vegetables you need for the whole week",
+                false,
+            ),
+            ("shopping at rei", false),
+        ] {
+            assert_eq!(is_shop_button(line), button, "{line}");
+        }
     }
 
     #[test]
