@@ -54,6 +54,9 @@ struct Writer<'u> {
     leading_space: Option<bool>,
     /// Open lists: the next number of an ordered list, `None` for bullets.
     list_stack: Vec<Option<u32>>,
+    /// Where the current list item's content starts, just after its marker: a block
+    /// opening there (`<li><p>…`) starts on the marker's line, not below a lone "-".
+    item_start: usize,
 }
 
 pub(crate) fn is_block(name: &str) -> bool {
@@ -115,6 +118,7 @@ impl<'u> Writer<'u> {
             inline_only: false,
             leading_space: None,
             list_stack: Vec::new(),
+            item_start: usize::MAX,
         }
     }
 
@@ -139,7 +143,7 @@ impl<'u> Writer<'u> {
             self.pending_space = true;
             return;
         }
-        if !self.buf.is_empty() {
+        if !self.buf.is_empty() && self.buf.len() != self.item_start {
             self.pending_break = self.pending_break.max(lines);
         }
     }
@@ -340,6 +344,8 @@ impl<'u> Writer<'u> {
                 } else {
                     None
                 };
+                // A list opening an item is nested below the item's marker.
+                self.item_start = usize::MAX;
                 self.block(if self.list_stack.is_empty() { 2 } else { 1 });
                 self.list_stack.push(start);
                 self.children(node, depth);
@@ -373,7 +379,9 @@ impl<'u> Writer<'u> {
                 let marker_end = self.buf.len();
                 let saved = self.prefix.len();
                 self.prefix.push_str(&" ".repeat(marker.len()));
+                let outer_item = std::mem::replace(&mut self.item_start, marker_end);
                 self.children(node, depth);
+                self.item_start = outer_item;
                 self.prefix.truncate(saved);
                 if self.buf.len() == marker_end {
                     // Empty item: take the marker back out.
@@ -826,6 +834,20 @@ mod tests {
     fn nested_lists() {
         let out = md("<ul><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ul><ol start=3><li>x</li><li>y</li></ol>");
         assert_eq!(out, "- a\n  - b\n  - c\n- d\n\n3. x\n4. y");
+    }
+
+    #[test]
+    fn an_item_opening_with_a_block_keeps_it_on_the_marker_line() {
+        let html = "<ul><li><p>Declare.</p><p>Then run.</p></li><li><div>Orchestrate.</div>\
+                    </li><li><ul><li>nested</li></ul></li></ul>";
+        assert_eq!(
+            md(html),
+            "- Declare.\n\n  Then run.\n\n- Orchestrate.\n\n-\n  - nested"
+        );
+        assert_eq!(
+            txt(html),
+            "- Declare.\n\n  Then run.\n\n- Orchestrate.\n\n-\n  - nested"
+        );
     }
 
     #[test]
