@@ -4012,6 +4012,14 @@ fn vocabulary() -> &'static VocabTable {
 fn is_compound_content_word(before: Option<&[u8]>, token: &[u8], next: Option<&[u8]>) -> bool {
     lower_starts(token, b"commentar")
         || lower_eq(token, b"authors")
+        // A layout with a sidebar ("layout-sidebar-left", "has-sidebar") holds the
+        // page beside it.
+        || (lower_eq(token, b"sidebar")
+            && before.is_some_and(|b| {
+                [b"layout".as_slice(), b"with", b"has"]
+                    .iter()
+                    .any(|w| lower_eq(b, w))
+            }))
         || (lower_eq(token, b"follow")
             && (next.is_some_and(|n| lower_eq(n, b"up") || lower_eq(n, b"ups"))
                 || before.is_some_and(|b| lower_eq(b, b"no"))))
@@ -4839,10 +4847,15 @@ mod tests {
              </div><div class=more><p>More stories from the newsroom, every day of the \
              week.</p></div><div class=list-authors>Shangwen Sun, Alfredo Canziani, Jiachen \
              Zhu</div><div class=author-box><p>Jo writes about faith and history for the \
-             weekly edition.</p></div></main></body>",
+             weekly edition.</p></div><div class=c-layout-sidebar-left><p>Step one is \
+             backing up your data, somewhere the ransomware cannot reach.</p></div>\
+             <div class=\"sidebar left\"><p>Subscribe to the weekly digest for every \
+             new guide we publish.</p></div></main></body>",
             article(4)
         );
         let text = extract_text(&html);
+        assert!(text.contains("backing up your data"), "{text}");
+        assert!(!text.contains("weekly digest"), "{text}");
         assert!(text.contains("casts the king"), "{text}");
         assert!(text.contains("our nurse calls"), "{text}");
         assert!(text.contains("a home in the house"), "{text}");
