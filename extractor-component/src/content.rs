@@ -501,6 +501,8 @@ pub struct Analysis<'f, 'a> {
     hard_text: Vec<u32>,
     /// Class/id weight of each element (negative: boilerplate vocabulary).
     class_weight: Vec<i8>,
+    /// Ids the page's own links point to (`href="#id"`).
+    link_targets: std::collections::HashSet<&'a str>,
     /// Elements named only as a comment section (`comment-list`) on a page that is
     /// not a declared discussion thread.
     comment_section: Vec<bool>,
@@ -697,6 +699,11 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 class_weight[i] = words.weight(declared);
             }
         }
+        let link_targets = (0..n)
+            .filter(|&i| flat.nodes[i].name == "a")
+            .filter_map(|i| flat.attr(i, "href")?.strip_prefix('#'))
+            .filter(|target| !target.is_empty())
+            .collect();
         let mut comment_section = vec![false; n];
         if !declared.discussion {
             for &(i, words) in &page_dependent {
@@ -713,6 +720,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             hard_text: Vec::new(),
             class_weight,
             comment_section,
+            link_targets,
             declared,
             authors: Vec::new(),
             title_words: Vec::new(),
@@ -855,7 +863,22 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 && self.link_share(i) < MAX_WIDGET_LINK_SHARE)
             || self.is_lead_section(i)
             || self.named_by_heading_anchor(i)
+            || self.is_linked_section(i)
             || self.inline_in_sentence(i)
+    }
+
+    /// A section the page's own links lead to (a table of contents' entries point at
+    /// `id="toc_should-you-invest"`): part of the document, whatever its id's words.
+    /// One-word ids ("comments", "reviews") name a role as often, and are left out.
+    fn is_linked_section(&self, i: usize) -> bool {
+        let flat = self.flat;
+        flat.attr(i, "id").is_some_and(|id| {
+            id.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count()
+                >= 2
+                && self.link_targets.contains(id)
+        }) && self.holds_heading(i)
     }
 
     /// Whether `i` is a link styled as a button (`class="btn btn-primary"`,
@@ -5212,6 +5235,22 @@ mod tests {
         ] {
             assert_eq!(is_shop_button(line), button, "{line}");
         }
+    }
+
+    #[test]
+    fn sections_the_page_links_to_are_content_whatever_their_id() {
+        let html = format!(
+            "<body><main><h1>Cloud ETFs</h1><ul><li><a href=#toc_should-you-invest>Should \
+             you invest?</a></li><li><a href=#comments>Comments</a></li></ul>{}\
+             <div id=toc_should-you-invest><h2>Should you invest?</h2><p>Cloud funds swing \
+             harder than the index, so size them as a small slice of a portfolio.</p></div>\
+             <div id=comments><h2>Comments</h2><p>Great read, thanks for writing this \
+             up for us all.</p></div></main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Cloud funds swing"), "{text}");
+        assert!(!text.contains("Great read"), "{text}");
     }
 
     #[test]
