@@ -4035,6 +4035,22 @@ fn vocabulary() -> &'static VocabTable {
 fn is_compound_content_word(before: Option<&[u8]>, token: &[u8], next: Option<&[u8]>) -> bool {
     lower_starts(token, b"commentar")
         || lower_eq(token, b"authors")
+        // A component's own header ("pane-header-alignment-left", "card-header"),
+        // not the site's.
+        || (lower_eq(token, b"header")
+            && before.is_some_and(|b| {
+                [
+                    b"pane".as_slice(),
+                    b"panel",
+                    b"card",
+                    b"accordion",
+                    b"tab",
+                    b"table",
+                    b"item",
+                ]
+                .iter()
+                .any(|w| lower_eq(b, w))
+            }))
         // A layout with a sidebar ("layout-sidebar-left", "has-sidebar") holds the
         // page beside it.
         || (lower_eq(token, b"sidebar")
@@ -4873,12 +4889,17 @@ mod tests {
              weekly edition.</p></div><div class=c-layout-sidebar-left><p>Step one is \
              backing up your data, somewhere the ransomware cannot reach.</p></div>\
              <div class=\"sidebar left\"><p>Subscribe to the weekly digest for every \
-             new guide we publish.</p></div></main></body>",
+             new guide we publish.</p></div><div class=\"kt-accordion-wrap \
+             kt-pane-header-alignment-left\"><p>Payroll runs on the last Friday, and the \
+             ledger closes two days later.</p></div><div class=\"header top\"><p>Sign in \
+             to see your saved guides and settings.</p></div></main></body>",
             article(4)
         );
         let text = extract_text(&html);
         assert!(text.contains("backing up your data"), "{text}");
         assert!(!text.contains("weekly digest"), "{text}");
+        assert!(text.contains("ledger closes"), "{text}");
+        assert!(!text.contains("saved guides"), "{text}");
         assert!(text.contains("casts the king"), "{text}");
         assert!(text.contains("our nurse calls"), "{text}");
         assert!(text.contains("a home in the house"), "{text}");
