@@ -1330,6 +1330,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         for leaves in [&NOTICES, &REPLY_GATES, &PHOTO_CREDITS, &SHOP_NOTICES] {
             self.drop_leaf_blocks(root, &mut removed, totals, &has_block, leaves);
         }
+        self.drop_teaser_lines(root, &mut removed, totals, &has_block);
         self.drop_reply_subjects(root, &mut removed, totals, &has_block);
         self.drop_meta_rows(root, &mut removed, totals, &has_block);
         self.drop_repeats(root, &mut removed, &has_block);
@@ -1447,6 +1448,29 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             removed[top] = true;
         }
+    }
+
+    /// Drops in-text teasers for other pages: a line of a label and a linked
+    /// headline ("Related: Tutoring may not improve attendance", "Also read: …").
+    fn drop_teaser_lines(
+        &self,
+        root: usize,
+        removed: &mut [bool],
+        totals: &Totals,
+        has_block: &[bool],
+    ) {
+        let flat = self.flat;
+        self.walk_leaf_blocks(root, removed, has_block, |i, removed| {
+            let text = totals.text[i];
+            if (1..=MAX_TEASER_LINE_CHARS).contains(&text)
+                && totals.link[i] * 2 >= text
+                && is_teaser_label(&flatten_prefix(flat, i, removed, 24).to_lowercase())
+            {
+                Visit::Drop
+            } else {
+                Visit::Skip
+            }
+        });
     }
 
     /// Drops lists of links after an article's body: "more stories", "popular now"
@@ -2926,6 +2950,35 @@ fn is_shop_button(lower: &str) -> bool {
 
 /// Most words of a [`is_shop_button`] line ("Check price at Amazon (on sale!)").
 const MAX_SHOP_BUTTON_WORDS: usize = 8;
+
+/// Longest teaser line ([`Analysis::drop_teaser_lines`]): a label and a headline.
+const MAX_TEASER_LINE_CHARS: u32 = 180;
+
+/// Whether a line opens with a teaser's label ("Related:", "Also read:").
+fn is_teaser_label(lower: &str) -> bool {
+    let line = lower.trim_start();
+    [
+        "related",
+        "related article",
+        "related story",
+        "related reading",
+        "also read",
+        "read also",
+        "read more",
+        "recommended",
+        "see also",
+        "must read",
+        "don't miss",
+        "don\u{2019}t miss",
+        "read next",
+        "suggested",
+    ]
+    .iter()
+    .any(|label| {
+        line.strip_prefix(label)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
+}
 
 fn is_form_status(lower: &str) -> bool {
     const STARTS: &[&str] = &[
@@ -5272,6 +5325,24 @@ mod tests {
         let text = extract_text(&html);
         assert!(text.contains("Cloud funds swing"), "{text}");
         assert!(!text.contains("Great read"), "{text}");
+    }
+
+    #[test]
+    fn teaser_lines_for_other_pages_are_dropped() {
+        let html = format!(
+            "<body><main>{}<p>Related: <a href=/t>Tutoring may not significantly improve \
+             attendance</a></p><p><strong>Also read:</strong> <a href=/f>Ten ways to spot \
+             a fraud</a></p><p>Related: the county kept its own records of every flood, \
+             <a href=/r>which survive</a>.</p>{}</main></body>",
+            article(3),
+            article(2)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("Tutoring"), "{text}");
+        assert!(!text.contains("spot a fraud"), "{text}");
+        assert!(text.contains("kept its own records"), "{text}");
+        assert!(is_teaser_label("see also: floods"));
+        assert!(!is_teaser_label("relatedness of the two"));
     }
 
     #[test]
