@@ -403,6 +403,14 @@ const UI_PHRASES: &[&str] = &[
     "pin for later",
     "pin it for later",
     "pin it now",
+    "read less",
+    "see less",
+    "read more less",
+    "read less read more",
+    "show more show less",
+    "see more see less",
+    "expand all",
+    "collapse all",
 ];
 
 /// Class/id tokens of a post's poster panel and signature (whole tokens).
@@ -4357,6 +4365,7 @@ mod tests {
              2016</div><dl><dt>Messages:</dt><dd>1,077</dd></dl><p>Posts: wooden, set \
              in concrete.</p><p>Subscribe to the gauge data through the county office.</p>\
              <div><a href=#p>Print</a></div><div><button>Size guide</button></div>\
+             <div><button>Read less Read more</button></div>\
              <p>Print the form and sign it.</p>\
              <div>What do you think?</div><h3>Leave a Comment</h3></main></body>",
             article(3)
@@ -4381,6 +4390,7 @@ mod tests {
         assert_eq!(text.matches("Add to cart").count(), 1, "{text}");
         assert!(text.contains("the spare parts you need"), "{text}");
         assert!(!text.contains("Size guide"), "{text}");
+        assert!(!text.contains("Read less"), "{text}");
         assert_eq!(text.matches("Print").count(), 1, "{text}");
     }
 
