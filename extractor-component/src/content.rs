@@ -4365,7 +4365,7 @@ mod tests {
              2016</div><dl><dt>Messages:</dt><dd>1,077</dd></dl><p>Posts: wooden, set \
              in concrete.</p><p>Subscribe to the gauge data through the county office.</p>\
              <div><a href=#p>Print</a></div><div><button>Size guide</button></div>\
-             <div><button>Read less Read more</button></div>\
+             <div><span>See less</span></div><div><span>Expand all</span></div>\
              <p>Print the form and sign it.</p>\
              <div>What do you think?</div><h3>Leave a Comment</h3></main></body>",
             article(3)
@@ -4390,7 +4390,8 @@ mod tests {
         assert_eq!(text.matches("Add to cart").count(), 1, "{text}");
         assert!(text.contains("the spare parts you need"), "{text}");
         assert!(!text.contains("Size guide"), "{text}");
-        assert!(!text.contains("Read less"), "{text}");
+        assert!(!text.contains("See less"), "{text}");
+        assert!(!text.contains("Expand all"), "{text}");
         assert_eq!(text.matches("Print").count(), 1, "{text}");
     }
 
