@@ -397,7 +397,6 @@ const UI_PHRASES: &[&str] = &[
     "find your size",
     "view cart",
     "continue shopping",
-    "write a review",
     "read reviews",
     "see options",
     "pin for later",
