@@ -16,8 +16,10 @@ fn main() {
                 println!("{}", e.text)
             }
             eprintln!(
-                "title={:?} words={:?} quality={:?} links={}",
+                "title={:?} byline={:?} published={:?} words={:?} quality={:?} links={}",
                 e.title,
+                e.byline,
+                e.published_iso,
                 e.word_count,
                 e.quality_score,
                 e.links.len()

@@ -3562,7 +3562,7 @@ fn is_disclosure_panel(attrs: &Attrs<'_>) -> bool {
 }
 
 /// `S:0`, `S:12`...: the id React gives a streamed segment.
-fn is_streamed_segment(id: &str) -> bool {
+pub(crate) fn is_streamed_segment(id: &str) -> bool {
     id.strip_prefix("S:")
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }

@@ -733,7 +733,9 @@ const PLACEHOLDER_AUTHORS: &[&str] = &["admin", "administrator", "default", "unk
 
 /// The name after a byline label in the page's visible text, when no markup names
 /// the author: a text that is only the label ("Written by", "Authors:", "By"), then
-/// the next text beside it or in the next element, a short capitalised name.
+/// the next text beside it or in the next element, a short capitalised name; or a
+/// text that opens with a label of two words or a colon and goes on with the name
+/// ("Written by Jane Doe", "Posted by Jane at May 2, 2025 11:15 AM").
 fn labelled_byline(doc: &Html) -> Option<String> {
     let body = doc
         .tree
@@ -747,15 +749,48 @@ fn labelled_byline(doc: &Html) -> Option<String> {
         let Node::Text(t) = node.value() else {
             return None;
         };
-        let label = t.trim();
-        if label.len() > longest
-            || !BYLINE_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
-            || !shown(node)
-        {
+        let text = t.trim();
+        if text.len() <= longest && BYLINE_LABELS.iter().any(|l| text.eq_ignore_ascii_case(l)) {
+            return shown(node)
+                .then(|| name_after(node))
+                .flatten()
+                .and_then(|n| clean_byline(&n));
+        }
+        if text.len() > MAX_BYLINE_CHARS {
             return None;
         }
-        name_after(node).and_then(|n| clean_byline(&n))
+        let name = labelled_name(text)?;
+        shown(node).then_some(name)
     })
+}
+
+/// The name in a text that opens with a byline label ("Written by Jane Doe").
+/// A bare "By" is left out: "By Monday" opens sentences as often as bylines.
+fn labelled_name(text: &str) -> Option<String> {
+    let label = BYLINE_LABELS
+        .iter()
+        .filter(|l| l.contains(' ') || l.ends_with(':'))
+        .find(|l| {
+            text.get(..l.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(l))
+                && text[l.len()..].starts_with([' ', ':'])
+        })?;
+    let name = clean_byline(text[label.len()..].trim_start_matches([' ', ':']))?;
+    reads_as_name(&name).then_some(name)
+}
+
+/// A short capitalised name: names are capitalised, a sentence after "By" is not one.
+fn reads_as_name(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let capitalised = text
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    (3..=60).contains(&text.chars().count())
+        && text.starts_with(|c: char| c.is_uppercase())
+        && (1..=6).contains(&words)
+        && capitalised * 2 >= words
+        && !NOT_NAMES.iter().any(|w| text.eq_ignore_ascii_case(w))
 }
 
 /// Whether no ancestor of `node` hides it or holds no visible text (scripts,
@@ -794,18 +829,7 @@ fn name_after(node: NodeRef<'_, Node>) -> Option<String> {
         first_text(next)
     })?;
     let text = text.trim_end_matches(['*', ',']);
-    let words = text.split_whitespace().count();
-    // Names are capitalised; a sentence after "By" is not one.
-    let capitalised = text
-        .split_whitespace()
-        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-        .count();
-    let named = (3..=60).contains(&text.chars().count())
-        && text.starts_with(|c: char| c.is_uppercase())
-        && (1..=6).contains(&words)
-        && capitalised * 2 >= words
-        && !NOT_NAMES.iter().any(|w| text.eq_ignore_ascii_case(w));
-    named.then(|| text.to_string())
+    reads_as_name(text).then(|| text.to_string())
 }
 
 /// A list of substrings to look for in short class/id strings, indexed by first byte:
@@ -920,7 +944,8 @@ fn byline_of(node: NodeRef<'_, Node>, attrs: &BylineAttrs<'_>, hinted: bool) -> 
 }
 
 fn is_probably_visible(attrs: &BylineAttrs<'_>) -> bool {
-    if attrs.hidden {
+    // React streams the page's content into hidden segments and shows them by script.
+    if attrs.hidden && !attrs.id.is_some_and(crate::content::is_streamed_segment) {
         return false;
     }
     if attrs.aria_hidden == Some("true")
@@ -2338,6 +2363,33 @@ mod tests {
         );
         assert_eq!(byline("<p>by</p><p>Member</p>"), None);
         assert_eq!(byline("<p>Written by</p><p>admin</p>"), None);
+    }
+
+    #[test]
+    fn byline_from_a_text_that_opens_with_its_label() {
+        let byline = |body: &str| meta(&format!("<body>{body}</body>")).byline;
+        assert_eq!(
+            byline("<p>Text.</p><h3>Written by Cassidy Horton</h3>").as_deref(),
+            Some("Cassidy Horton")
+        );
+        assert_eq!(
+            byline("<span class=posted>Posted by David at December 16, 2025 11:15 AM</span>")
+                .as_deref(),
+            Some("David")
+        );
+        // A streamed React segment is shown by script, not hidden.
+        assert_eq!(
+            byline(r#"<div hidden id="S:0"><p>Written by <a href=/a>Paulo Gio</a></p></div>"#)
+                .as_deref(),
+            Some("Paulo Gio")
+        );
+        assert_eq!(
+            byline(r#"<div hidden><p>Written by <a href=/a>Paulo Gio</a></p></div>"#),
+            None
+        );
+        // A bare "By" opens sentences too, and a label must be followed by a name.
+        assert_eq!(byline("<p>By Monday</p>"), None);
+        assert_eq!(byline("<p>Written by hand in the small hours</p>"), None);
     }
 
     #[test]
