@@ -921,6 +921,57 @@ impl<'f, 'a> Analysis<'f, 'a> {
         sentence >= MIN_SENTENCE_CHARS
     }
 
+    /// Whether `i` has a line of its own: the siblings beside it (past blank text and
+    /// dropped nodes) are blocks or nothing, so no words of its parent run on from it
+    /// ("<a>See price at Amazon</a><div>product card</div>").
+    fn own_line(&self, i: usize, removed: &[bool]) -> bool {
+        let flat = self.flat;
+        let parent = flat.nodes[i].parent;
+        if parent == NONE {
+            return true;
+        }
+        let parent = parent as usize;
+        let live = |c: usize| !removed[c] && self.visible_text(c) > 0;
+        let breaks = |c: usize| {
+            flat.nodes[c].kind == Kind::Element && crate::render::is_block(flat.nodes[c].name)
+        };
+        // Siblings are reached without listing them all (a hostile parent may hold
+        // thousands of such links); a few blank ones are passed over.
+        let mut before = i;
+        let mut after = flat.nodes[i].end as usize;
+        for _ in 0..MAX_BLANK_SIBLINGS {
+            // The sibling before `before` is the ancestor of `before - 1` whose parent
+            // is ours.
+            let prev = (before > parent + 1).then(|| {
+                let mut p = before - 1;
+                while flat.nodes[p].parent as usize != parent {
+                    p = flat.nodes[p].parent as usize;
+                }
+                p
+            });
+            match prev {
+                Some(p) if !live(p) => before = p,
+                Some(p) => {
+                    if !breaks(p) {
+                        return false;
+                    }
+                    break;
+                }
+                None => break,
+            }
+        }
+        for _ in 0..MAX_BLANK_SIBLINGS {
+            if after >= flat.nodes[parent].end as usize {
+                return true;
+            }
+            if live(after) {
+                return breaks(after);
+            }
+            after = flat.nodes[after].end as usize;
+        }
+        false
+    }
+
     /// Whether `i` is the opening of the article under a boilerplate name (a
     /// `layout__header` holding the h1 and the lead paragraphs): it holds an h1 and
     /// reads as prose, where a site header is a logo and a menu of links.
@@ -2354,7 +2405,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if counter
                 || is_labelled_count(phrase)
                 || UI_PHRASES.contains(&phrase)
-                || (alone && is_shop_button(phrase))
+                || (is_shop_button(phrase) && (alone || self.own_line(i, removed)))
                 || (is_read_on_phrase(phrase) && totals.link[i] == totals.text[i])
                 || is_member_stat(text.trim())
                 || (is_jump_phrase(phrase) && holds_in_page_link(flat, i))
@@ -2954,6 +3005,10 @@ fn is_shop_button(lower: &str) -> bool {
         || (lower.starts_with("add ") && lower.ends_with(" on google"))
         || lower.contains("preferred source on google")
 }
+
+/// Blank siblings (whitespace, dropped nodes) passed over when looking for the
+/// nodes beside one ([`Analysis::own_line`]).
+const MAX_BLANK_SIBLINGS: usize = 8;
 
 /// Most words of a [`is_shop_button`] line ("Check price at Amazon (on sale!)").
 const MAX_SHOP_BUTTON_WORDS: usize = 8;
@@ -5298,6 +5353,8 @@ mod tests {
         let html = format!(
             "<body><main>{}<div><a href=/a>Check price at Amazon (on sale!)</a></div>\
              <p><a class=pin href=/p>Pin for later</a></p>\
+             <div><a id=deal-1>See price at Walmart</a> <div><p>Trail runner, 9 oz, \
+             with a rock plate.</p></div></div>\
              <p>Where to buy one this winter, if the old one broke: <a href=/uk>check \
              price at Amazon UK</a></p>{}</main></body>",
             article(3),
@@ -5306,6 +5363,9 @@ mod tests {
         let text = extract_text(&html);
         assert!(!text.contains("on sale"), "{text}");
         assert!(!text.contains("Pin for later"), "{text}");
+        // A line of its own above its product card, though the card shares its parent.
+        assert!(!text.contains("Walmart"), "{text}");
+        assert!(text.contains("rock plate"), "{text}");
         assert!(text.contains("broke: check price at Amazon UK"), "{text}");
         for (line, button) in [
             ("see price at rei", true),
