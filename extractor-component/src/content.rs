@@ -2405,6 +2405,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if counter
                 || is_labelled_count(phrase)
                 || UI_PHRASES.contains(&phrase)
+                || is_loading_placeholder(text.trim())
                 || (is_shop_button(phrase) && (alone || self.own_line(i, removed)))
                 || (is_read_on_phrase(phrase) && totals.link[i] == totals.text[i])
                 || is_member_stat(text.trim())
@@ -3006,6 +3007,18 @@ fn is_shop_button(lower: &str) -> bool {
         || lower.contains("preferred source on google")
 }
 
+/// A placeholder that script replaces once the part has loaded ("Loading
+/// paragraph...", "Loading image…"): "loading", at most two words, an ellipsis.
+fn is_loading_placeholder(lower: &str) -> bool {
+    lower
+        .strip_suffix("...")
+        .or_else(|| lower.strip_suffix('\u{2026}'))
+        .and_then(|rest| rest.strip_prefix("loading"))
+        .is_some_and(|rest| {
+            (rest.is_empty() || rest.starts_with(' ')) && rest.split_whitespace().count() <= 2
+        })
+}
+
 /// Blank siblings (whitespace, dropped nodes) passed over when looking for the
 /// nodes beside one ([`Analysis::own_line`]).
 const MAX_BLANK_SIBLINGS: usize = 8;
@@ -3311,7 +3324,12 @@ const CREDIT_HINTS: Hints = Hints::new(&[
 /// separator ("gregg newton/afp via getty images", "firn | getty images"), or an
 /// agency alone.
 fn is_photo_credit(text: &str) -> bool {
-    let line = text.trim().trim_end_matches(['.', ')']).trim_end();
+    // Credits are often set in brackets: "(Image credit: Wareable)".
+    let line = text
+        .trim()
+        .trim_start_matches(['(', '['])
+        .trim_end_matches(['.', ')', ']'])
+        .trim();
     let labelled = CREDIT_LABELS.iter().any(|label| {
         line.strip_prefix(label)
             .is_some_and(|name| !name.trim().is_empty() && name.split_whitespace().count() <= 8)
@@ -4420,7 +4438,8 @@ mod tests {
              in concrete.</p><p>Subscribe to the gauge data through the county office.</p>\
              <div><a href=#p>Print</a></div><div><button>Size guide</button></div>\
              <div><span>See less</span></div><div><span>Expand all</span></div>\
-             <p>Print the form and sign it.</p>\
+             <p>Print the form and sign it.</p><p>Loading paragraph...</p>\
+             <p>Loading the van took an hour...</p>\
              <div>What do you think?</div><h3>Leave a Comment</h3></main></body>",
             article(3)
         );
@@ -4447,6 +4466,8 @@ mod tests {
         assert!(!text.contains("See less"), "{text}");
         assert!(!text.contains("Expand all"), "{text}");
         assert_eq!(text.matches("Print").count(), 1, "{text}");
+        assert_eq!(text.matches("Loading").count(), 1, "{text}");
+        assert!(text.contains("Loading the van"), "{text}");
     }
 
     #[test]
@@ -5814,7 +5835,7 @@ mod tests {
         let html = format!(
             "<body><main><figure><img src=/a.jpg><figcaption>Credit: Serious Eats\
              </figcaption></figure>{}<figure><img src=/b.jpg><div class=caption>Kim \
-             Kyung-hoon/Reuters</div></figure><p>Photo: Jane Doe</p><div>Firn | Getty \
+             Kyung-hoon/Reuters</div></figure><p>Photo: Jane Doe</p><p>(Image credit: Wareable)</p><div>Firn | Getty \
              Images</div><p>The lab licensed the picture to Getty Images</p><p>Tax \
              software from Thomson Reuters</p><pre>image: postgres:18</pre>\
              <p>Photo: the harbour at dawn, the ferries still tied up and the fish market \
@@ -5823,7 +5844,13 @@ mod tests {
             article(3)
         );
         let text = extract_text(&html);
-        for credit in ["Serious Eats", "Kim Kyung-hoon", "Jane Doe", "Firn"] {
+        for credit in [
+            "Serious Eats",
+            "Kim Kyung-hoon",
+            "Jane Doe",
+            "Wareable",
+            "Firn",
+        ] {
             assert!(!text.contains(credit), "{credit}: {text}");
         }
         assert!(text.contains("licensed the picture"), "{text}");
