@@ -2362,8 +2362,13 @@ impl<'f, 'a> Analysis<'f, 'a> {
             let alone = node.parent == NONE || totals.text[node.parent as usize] == totals.text[i];
             if totals.text[i] > 30 {
                 let text = flatten_text(flat, i, removed).to_lowercase();
+                let closed = || {
+                    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    is_closed_thread_status(words.trim_end_matches(['.', '!']))
+                };
                 return if is_form_status(text.trim_start())
                     || (totals.text[i] <= 60 && alone && is_shop_button(text.trim()))
+                    || (text.contains("status") && closed())
                 {
                     Visit::Drop
                 } else {
@@ -2406,6 +2411,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 || is_labelled_count(phrase)
                 || UI_PHRASES.contains(&phrase)
                 || is_loading_placeholder(text.trim())
+                || is_closed_thread_status(phrase)
                 || (is_shop_button(phrase) && (alone || self.own_line(i, removed)))
                 || (is_read_on_phrase(phrase) && totals.link[i] == totals.text[i])
                 || is_member_stat(text.trim())
@@ -3005,6 +3011,27 @@ fn is_shop_button(lower: &str) -> bool {
     RETAILER.iter().any(|p| lower.starts_with(p))
         || (lower.starts_with("add ") && lower.ends_with(" on google"))
         || lower.contains("preferred source on google")
+}
+
+/// A forum's notice that a thread takes no more replies ("Status: Not open for
+/// further replies."): the board's state, not a post.
+fn is_closed_thread_status(phrase: &str) -> bool {
+    const STATUSES: &[&str] = &[
+        "not open for further replies",
+        "closed to further replies",
+        "closed to new replies",
+        "this thread is closed",
+        "this thread has been closed",
+        "this thread is locked",
+        "this thread has been locked",
+        "this topic is closed",
+        "this topic is locked",
+        "this topic has been locked",
+    ];
+    let status = phrase
+        .strip_prefix("status")
+        .map_or(phrase, |rest| rest.trim_start_matches([':', ' ']));
+    STATUSES.contains(&status)
 }
 
 /// A placeholder that script replaces once the part has loaded ("Loading
@@ -4439,7 +4466,8 @@ mod tests {
              <div><a href=#p>Print</a></div><div><button>Size guide</button></div>\
              <div><span>See less</span></div><div><span>Expand all</span></div>\
              <p>Print the form and sign it.</p><p>Loading paragraph...</p>\
-             <p>Loading the van took an hour...</p>\
+             <p>Loading the van took an hour...</p><dl><dt>Status</dt> <dd>Not open for \
+             further replies.</dd></dl><p>No further replies to the survey came.</p>\
              <div>What do you think?</div><h3>Leave a Comment</h3></main></body>",
             article(3)
         );
@@ -4467,6 +4495,8 @@ mod tests {
         assert!(!text.contains("Expand all"), "{text}");
         assert_eq!(text.matches("Print").count(), 1, "{text}");
         assert_eq!(text.matches("Loading").count(), 1, "{text}");
+        assert!(!text.contains("Status"), "{text}");
+        assert!(text.contains("replies to the survey"), "{text}");
         assert!(text.contains("Loading the van"), "{text}");
     }
 
