@@ -2836,7 +2836,7 @@ fn flatten_prefix(flat: &Flat<'_>, i: usize, removed: &[bool], max_bytes: usize)
 const MAX_SUBJECT_CHARS: u32 = 150;
 
 /// Longest block [`REPLY_GATES`] considers.
-const MAX_REPLY_GATE_CHARS: u32 = 100;
+const MAX_REPLY_GATE_CHARS: u32 = 160;
 
 /// Words an account action needs ("log", "sign", "register", "account", "member").
 const ACCOUNT_HINTS: Hints = Hints::new(&[b"log", b"sign", b"regist", b"account", b"member"]);
@@ -5284,6 +5284,8 @@ mod tests {
         let html = format!(
             "<body><main><h1>Messages in iCloud</h1>{posts}\
              <div class=\"blockMessage\">You must log in or register to reply here.</div>\
+             <p>Sign in or create your free account to comment, connect with other \
+             cruisers, gain Roll Call access, and follow the threads you like.</p>\
              <div class=\"box\"><h2>Create an account or sign in to comment</h2>\
              <p>Sign up for a new account in our community. It's easy!</p>\
              <p>Already have an account? Sign in here.</p></div></main></body>"
@@ -5291,6 +5293,7 @@ mod tests {
         let text = extract_text(&html);
         assert!(text.contains("Reply 2: you must turn"), "{text}");
         assert!(!text.contains("register to reply"), "{text}");
+        assert!(!text.contains("free account"), "{text}");
         assert!(!text.contains("new account"), "{text}");
     }
 
