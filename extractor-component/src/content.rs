@@ -674,8 +674,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 Kind::Element => {
                     in_link[i] = parent_link || node.name == "a";
                     let attrs = Attrs::of(flat, i);
-                    hard[i] = is_hard_boilerplate(node.name, &attrs, style_hides)
-                        && !(style_hides && is_switched_panel(flat, i, &attrs));
+                    hard[i] = (is_hard_boilerplate(node.name, &attrs, style_hides)
+                        && !(style_hides && is_switched_panel(flat, i, &attrs)))
+                        || is_tooltip_role(flat, i, &attrs);
                     if !muted[i] {
                         let words = if attrs.id.is_empty() && !attrs.class.is_empty() {
                             *class_words
@@ -3558,6 +3559,7 @@ fn is_hidden(attrs: &Attrs<'_>, style_hides: bool) -> bool {
         || attrs.popover
         || attrs.aria_hidden
         || hidden_by_class(attrs.class)
+        || is_tooltip(attrs)
         || (style_hides && hidden_by_utility_class(attrs.class))
         || (style_hides && !attrs.style.is_empty() && {
             let compact: String = attrs
@@ -3584,6 +3586,34 @@ fn hidden_by_class(class: &str) -> bool {
         && class
             .split_ascii_whitespace()
             .any(|t| matches!(t, "sr-only" | "visually-hidden" | "screen-reader-text"))
+}
+
+/// A tooltip's bubble (`role=tooltip`, `tooltip-text`, `Term_tooltipBubble__x1`,
+/// `m-tooltip__content`): a definition or bio shown on hover, over the page, not in
+/// its text. The trigger beside it (`tooltip`, `has-tooltip`) keeps its words.
+fn is_tooltip(attrs: &Attrs<'_>) -> bool {
+    const PARTS: &[&str] = &["text", "content", "bubble", "body", "inner", "bio"];
+    !attrs.class.is_empty()
+        && attrs.class.split_ascii_whitespace().any(|token| {
+            let lower = token.to_ascii_lowercase();
+            lower.match_indices("tooltip").any(|(at, _)| {
+                let part = lower[at + "tooltip".len()..].trim_start_matches(['-', '_']);
+                PARTS.iter().any(|p| part.starts_with(p))
+            })
+        })
+}
+
+/// Most nodes a `role=tooltip` element holds ([`is_tooltip_role`]).
+const MAX_TOOLTIP_NODES: usize = 200;
+
+/// An element marked `role=tooltip`: a bubble shown on hover. Some sites put the role
+/// on the wrapper of a link (an author's avatar), which is shown; a bubble with a
+/// link in it or longer than a bubble is read as shown.
+fn is_tooltip_role(flat: &Flat<'_>, i: usize, attrs: &Attrs<'_>) -> bool {
+    let end = flat.nodes[i].end as usize;
+    attrs.role.eq_ignore_ascii_case("tooltip")
+        && end - i <= MAX_TOOLTIP_NODES
+        && !(i + 1..end).any(|j| flat.nodes[j].kind == Kind::Element && flat.nodes[j].name == "a")
 }
 
 /// Hidden by a `display:none` utility class (`hide`, `hidden`, `is-hidden`): menus,
@@ -4564,6 +4594,27 @@ mod tests {
         assert!(!text.contains("Product name"), "{text}");
         assert!(text.contains("Walking boots"), "{text}");
         assert!(text.contains("merely mentions"), "{text}");
+    }
+
+    #[test]
+    fn tooltip_bubbles_are_not_content_but_their_terms_are() {
+        let html = format!(
+            "<body><main>{}<p>Video results grew fastest of any <span class=Term_c1>\
+             <dfn>search engine</dfn><span class=Term_tooltip__8V><span \
+             class=Term_tooltipBubble__mu>A search engine is a website to search the \
+             web.</span></span></span> result type this year.</p><p>Fees are flat \
+             <span role=tooltip>Charged once a month</span> for every plan.</p>\
+             <p>Notes taken with <span role=tooltip><a href=/jo>Jo Avery</a></span> in \
+             the field.</p>\
+             <p class=tooltip-trigger>Hover the tooltip for the definition.</p></main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("any search engine result type"), "{text}");
+        assert!(!text.contains("a website"), "{text}");
+        assert!(text.contains("flat for every plan"), "{text}");
+        assert!(text.contains("with Jo Avery in"), "{text}");
+        assert!(text.contains("Hover the tooltip"), "{text}");
     }
 
     #[test]
