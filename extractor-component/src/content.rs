@@ -1487,16 +1487,14 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let body_end = flat.nodes[body].end as usize;
         let mut calls = Vec::new();
         self.walk_leaf_blocks(root, removed, has_block, |i, removed| {
-            // Inside the body a pitch can be the article's own ("Want to know more?
-            // The data is public."); around it, it is the site's.
-            if (i >= body_end || i < body)
-                && (1..=MAX_CALL_CHARS).contains(&totals.text[i])
+            if (1..=MAX_CALL_CHARS).contains(&totals.text[i])
                 && is_call_to_action(&flatten_text(flat, i, removed).to_lowercase())
             {
                 calls.push(i);
             }
             Visit::Skip
         });
+        let root_end = flat.nodes[root].end as usize;
         for call in calls {
             // The box: the largest ancestor still small enough to be one.
             let mut top = call;
@@ -1505,7 +1503,15 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 top = up;
                 up = flat.nodes[up].parent as usize;
             }
-            removed[top] = true;
+            // Inside the body a pitch can be the article's own ("Want to know more?
+            // The data is public."); around it, or as a heading or box that closes
+            // the page's text, it is the site's.
+            let around = call >= body_end || call < body;
+            let closing = (top != call || is_heading(flat.nodes[call].name))
+                && self.kept_text_between(top, root_end, removed) <= MAX_CALL_BOX_CHARS;
+            if around || closing {
+                removed[top] = true;
+            }
         }
     }
 
@@ -5784,6 +5790,17 @@ mod tests {
         assert!(!text.contains("Weekly notes"), "{text}");
         assert!(!text.contains("Ready to plan"), "{text}");
         assert!(!text.contains("Talk to our experts"), "{text}");
+
+        // Inside the body, a call that closes the page's text is the site's too.
+        let html = format!(
+            "<body><main><div class=post>{}<p>Want to know more? The survey data is \
+             public.</p><div><h3>Ready to get pests out of your home?</h3><p><a href=/q>\
+             Call us</a></p></div></div></main></body>",
+            article(10)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Want to know more?"), "{text}");
+        assert!(!text.contains("Ready to get pests"), "{text}");
     }
 
     #[test]
