@@ -5735,6 +5735,7 @@ mod tests {
             ("13 minutes", false),
             ("dec 12, 2025 \u{b7} 5 min read", true),
             ("updated: 10/31/2024", true),
+            ("published june 23, 2025 10:39am", true),
             ("12.12.2025", true),
             ("1.2.3", false),
             ("version 2.10.2024", false),

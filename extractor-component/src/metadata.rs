@@ -2154,7 +2154,8 @@ fn text_date(text: &str) -> Option<String> {
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '·' | '|'))
         .filter(|w| w.chars().any(char::is_alphabetic))
         .all(|w| {
-            let letters = w.trim_start_matches(|c: char| c.is_ascii_digit());
+            // "10:39AM": the clock's letters after its digits.
+            let letters = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':');
             month_number(w).is_some()
                 || CLOCK_WORDS
                     .iter()
@@ -2411,6 +2412,10 @@ mod tests {
         assert_eq!(
             date("<p>Sun Dec 17, 2023 11:23 am</p>").as_deref(),
             Some("2023-12-17T11:23:00")
+        );
+        assert_eq!(
+            date("<p>Published June 23, 2025 10:39AM</p>").as_deref(),
+            Some("2025-06-23T10:39:00")
         );
         // A sentence holding a date is not a date line.
         assert_eq!(date("<p>We opened 3 stores in May 2025.</p>"), None);
