@@ -1386,7 +1386,13 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_facets(root, &mut removed, totals);
         // These look at leaf blocks; the block map is built once for them all.
         let has_block = self.holds_blocks(root);
-        for leaves in [&NOTICES, &REPLY_GATES, &PHOTO_CREDITS, &SHOP_NOTICES] {
+        for leaves in [
+            &NOTICES,
+            &REPLY_GATES,
+            &PHOTO_CREDITS,
+            &SHOP_NOTICES,
+            &UPDATE_NOTES,
+        ] {
             self.drop_leaf_blocks(root, &mut removed, totals, &has_block, leaves);
         }
         self.drop_teaser_lines(root, &mut removed, totals, &has_block);
@@ -3852,6 +3858,42 @@ const PHOTO_CREDITS: LeafBlocks = LeafBlocks {
     matches: is_photo_credit,
 };
 
+/// Notes of when a page or post was last changed ("Last updated: Nov 4, 2025",
+/// "Last edited by Ann on Feb 17, 2026, edited 2 times in total", "Last modified
+/// January 7, 2026: Fix the example"), or their label left alone once the date
+/// beside it went: the site's bookkeeping, wherever it stands.
+const UPDATE_NOTES: LeafBlocks = LeafBlocks {
+    max_chars: 200,
+    hints: &UPDATE_HINTS,
+    matches: is_update_note,
+};
+
+const UPDATE_HINTS: Hints = Hints::new(&[b"updated", b"modified", b"reviewed", b"edited"]);
+
+fn is_update_note(lower: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "last updated",
+        "last modified",
+        "last reviewed",
+        "last edited",
+        "updated on",
+        "modified on",
+    ];
+    let line = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let line = line.strip_prefix("page ").unwrap_or(line);
+    LABELS.iter().any(|label| {
+        line.strip_prefix(label).is_some_and(|rest| {
+            let rest = rest.trim_start_matches([' ', ':']);
+            let rest = rest.strip_prefix("on ").unwrap_or(rest).trim_start();
+            let first = rest.split([' ', ',']).next().unwrap_or("");
+            rest.is_empty()
+                || rest.starts_with(|c: char| c.is_ascii_digit())
+                || rest.starts_with("by ")
+                || crate::metadata::month_number(first).is_some()
+        })
+    })
+}
+
 /// An article's dateline and reading time, shown above or below its body: the
 /// page's `published` field carries the date.
 const DATELINES: LeafBlocks = LeafBlocks {
@@ -4600,6 +4642,24 @@ mod tests {
         assert!(!text.contains("Product name"), "{text}");
         assert!(text.contains("Walking boots"), "{text}");
         assert!(text.contains("merely mentions"), "{text}");
+    }
+
+    #[test]
+    fn update_notes_are_dropped_but_sentences_about_updates_kept() {
+        let html = format!(
+            "<body><main>{}<p>Last updated:</p><div class=message-lastEdit>Last edited: \
+             <time>Mar 27, 2025</time></div><p>Last edited by Minoa on Tue Aug 27, 2019 \
+             10:03 pm, edited 1 time in total.</p><p>Last modified January 7, 2026 at 4:12 \
+             AM PST: Fix ordering of Service and Pod</p><p>Last updated the firmware, the \
+             router stopped dropping the line.</p></main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("2: The river"), "{text}");
+        assert!(!text.contains("Last updated:"), "{text}");
+        assert!(!text.contains("Last edited"), "{text}");
+        assert!(!text.contains("Last modified"), "{text}");
+        assert!(text.contains("Last updated the firmware"), "{text}");
     }
 
     #[test]

@@ -2105,7 +2105,7 @@ fn parse_offset(s: &str) -> (Option<i32>, &str) {
     (Some(sign * (hours * 60 + minutes)), rest)
 }
 
-fn month_number(word: &str) -> Option<u32> {
+pub(crate) fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     if w.len() < 3 {
         return None;
