@@ -410,6 +410,18 @@ const UI_PHRASES: &[&str] = &[
     "see more see less",
     "expand all",
     "collapse all",
+    // Feedback of a copy button.
+    "copied",
+    "copied to clipboard",
+    "link copied",
+    // Byline and reading-time labels whose value went with the dateline rules.
+    "written by",
+    "reading time",
+    // A Q&A platform's prompts under its answers.
+    "start asking to get answers",
+    "find the answer to your question by asking",
+    "explore related questions",
+    "see similar questions with these tags",
 ];
 
 /// Class/id tokens of a post's poster panel and signature (whole tokens).
@@ -3884,7 +3896,12 @@ fn is_update_note(lower: &str) -> bool {
     LABELS.iter().any(|label| {
         line.strip_prefix(label).is_some_and(|rest| {
             let rest = rest.trim_start_matches([' ', ':']);
-            let rest = rest.strip_prefix("on ").unwrap_or(rest).trim_start();
+            let rest = match rest.strip_prefix("on") {
+                Some(after) if after.is_empty() || after.starts_with([' ', ':']) => {
+                    after.trim_start_matches([' ', ':'])
+                }
+                _ => rest,
+            };
             let first = rest.split([' ', ',']).next().unwrap_or("");
             rest.is_empty()
                 || rest.starts_with(|c: char| c.is_ascii_digit())
@@ -3919,6 +3936,12 @@ fn is_dateline(lower: &str) -> bool {
 fn is_date_part(text: &str) -> bool {
     if crate::metadata::is_date_line(text) || is_numeric_date(text) {
         return true;
+    }
+    // "Reading time: 7 minutes".
+    if let Some(time) = text.strip_prefix("reading time") {
+        let time = time.trim_start_matches([':', ' ']);
+        let unit = time.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        return unit.len() < time.len() && ["min", "mins", "minute", "minutes"].contains(&unit);
     }
     let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
     rest.len() < text.len()
@@ -4546,6 +4569,8 @@ mod tests {
              <p>Print the form and sign it.</p><p>Loading paragraph...</p>\
              <p>Loading the van took an hour...</p><dl><dt>Status</dt> <dd>Not open for \
              further replies.</dd></dl><p>No further replies to the survey came.</p>\
+             <div><button>Copied!</button></div><p>Written by</p>\
+             <h2>Start asking to get answers</h2>\
              <div>What do you think?</div><h3>Leave a Comment</h3></main></body>",
             article(3)
         );
@@ -4574,6 +4599,9 @@ mod tests {
         assert_eq!(text.matches("Print").count(), 1, "{text}");
         assert_eq!(text.matches("Loading").count(), 1, "{text}");
         assert!(!text.contains("Status"), "{text}");
+        assert!(!text.contains("Copied"), "{text}");
+        assert!(!text.contains("Written by"), "{text}");
+        assert!(!text.contains("Start asking"), "{text}");
         assert!(text.contains("replies to the survey"), "{text}");
         assert!(text.contains("Loading the van"), "{text}");
     }
@@ -4647,7 +4675,7 @@ mod tests {
     #[test]
     fn update_notes_are_dropped_but_sentences_about_updates_kept() {
         let html = format!(
-            "<body><main>{}<p>Last updated:</p><div class=message-lastEdit>Last edited: \
+            "<body><main>{}<p>Last updated:</p><p>Last updated on:</p><div class=message-lastEdit>Last edited: \
              <time>Mar 27, 2025</time></div><p>Last edited by Minoa on Tue Aug 27, 2019 \
              10:03 pm, edited 1 time in total.</p><p>Last modified January 7, 2026 at 4:12 \
              AM PST: Fix ordering of Service and Pod</p><p>Last updated the firmware, the \
@@ -4657,6 +4685,7 @@ mod tests {
         let text = extract_text(&html);
         assert!(text.contains("2: The river"), "{text}");
         assert!(!text.contains("Last updated:"), "{text}");
+        assert!(!text.contains("Last updated on"), "{text}");
         assert!(!text.contains("Last edited"), "{text}");
         assert!(!text.contains("Last modified"), "{text}");
         assert!(text.contains("Last updated the firmware"), "{text}");
@@ -5796,6 +5825,8 @@ mod tests {
             ("dec 12, 2025 \u{b7} 5 min read", true),
             ("updated: 10/31/2024", true),
             ("published june 23, 2025 10:39am", true),
+            ("reading time: 7 minutes", true),
+            ("reading time: a lifetime", false),
             ("12.12.2025", true),
             ("1.2.3", false),
             ("version 2.10.2024", false),
