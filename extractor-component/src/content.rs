@@ -3120,8 +3120,29 @@ fn is_form_status(lower: &str) -> bool {
         "thank you for signing up",
         "thanks for signing up",
         "thank you! please check your inbox",
+        // A form plugin's honeypot field, hidden by its stylesheet.
+        "this field is for validation purposes",
     ];
-    STARTS.iter().any(|s| lower.starts_with(s))
+    STARTS.iter().any(|s| lower.starts_with(s)) || is_wiki_print_footer(lower)
+}
+
+/// A wiki's print footer, hidden on screen: `Retrieved from "https://…"` and nothing
+/// else. A citation that ends "Retrieved from https://…" opens with its authors.
+fn is_wiki_print_footer(lower: &str) -> bool {
+    lower
+        .trim()
+        .strip_prefix("retrieved from")
+        .map(|rest| {
+            rest.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\u{201c}')
+        })
+        .is_some_and(|url| {
+            (url.starts_with("http://") || url.starts_with("https://"))
+                && !url
+                    .trim_end_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, '"' | '\u{201d}' | '.')
+                    })
+                    .contains(char::is_whitespace)
+        })
 }
 
 /// "Skip to main", "Jump to: navigation", "Jump to Review": the start of a link that
@@ -4558,7 +4579,11 @@ mod tests {
              <div><span>Back-order</span></div><p>Sold out.</p><div><label>Compare</label></div>\
              <div><p>Was this page helpful?</p><button>Yes</button></div>\
              <div class=w-form-fail><div>Oops! Something went wrong while submitting the \
-             form.</div></div>\
+             form.</div></div><div class=gform_validation_container><label>This field is for \
+             validation purposes and should be left unchanged.</label></div>\
+             <div class=printfooter>Retrieved from \"<a href=/w>https://wiki.example.org/\
+             index.php?title=Sudo&amp;oldid=867930</a>\"</div><p>Smith, J. (2020). River \
+             towns. Retrieved from https://example.org/rivers</p>\
              <p>Back-order items ship when they arrive.</p><p><a href=/r>Read the review\
              </a></p><div><a href=/plans>See plans</a></div><p>Read the review before you \
              buy.</p><p>See <a href=/report.pdf>the report</a>.</p><div>Join Date: Mar \
@@ -4588,6 +4613,9 @@ mod tests {
         assert!(!text.contains("Compare"), "{text}");
         assert!(!text.contains("helpful"), "{text}");
         assert!(!text.contains("went wrong"), "{text}");
+        assert!(!text.contains("validation purposes"), "{text}");
+        assert!(!text.contains("oldid"), "{text}");
+        assert!(text.contains("River towns. Retrieved from"), "{text}");
         assert_eq!(text.matches("Back-order").count(), 1, "{text}");
         assert!(!text.contains("Reply With Quote"), "{text}");
         assert!(!text.contains("Click to expand"), "{text}");
