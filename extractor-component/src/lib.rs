@@ -15,6 +15,7 @@ pub mod dom;
 pub mod language;
 pub mod links;
 pub mod metadata;
+pub mod mojibake;
 pub mod quality;
 pub mod render;
 pub mod words;
@@ -143,6 +144,7 @@ pub fn extract_with_stats(
         description: meta.description.clone(),
         ..Extracted::default()
     };
+    repair_mojibake(&mut out);
     if *mode == Mode::Metadata {
         out.language = language::detect(meta.language.as_deref(), "");
         return Ok((out, stats));
@@ -228,6 +230,11 @@ pub fn extract_with_stats(
             summary.chars += non_ws_chars(&answers);
         }
     }
+    for rendered in [&mut out.text, &mut out.markdown] {
+        if let std::borrow::Cow::Owned(fixed) = mojibake::repair(rendered) {
+            *rendered = fixed;
+        }
+    }
     let word_count = words::count(&out.text);
     out.word_count = Some(u32::try_from(word_count).unwrap_or(u32::MAX));
     out.reading_time = (word_count > 0).then(|| word_count.div_ceil(225) as u32);
@@ -247,6 +254,22 @@ pub fn extract_with_stats(
     stats.links_found = u32::try_from(out.links.len()).unwrap_or(u32::MAX);
     stats.images_found = u32::try_from(out.media.len()).unwrap_or(u32::MAX);
     Ok((out, stats))
+}
+
+/// Repairs mojibake in the metadata fields ([`mojibake`]).
+fn repair_mojibake(out: &mut Extracted) {
+    for field in [
+        &mut out.title,
+        &mut out.byline,
+        &mut out.site_name,
+        &mut out.description,
+    ] {
+        if let Some(value) = field {
+            if let std::borrow::Cow::Owned(fixed) = mojibake::repair(value) {
+                *value = fixed;
+            }
+        }
+    }
 }
 
 /// Ok(true) when `html` parses to a document with some element or text content in its
