@@ -258,16 +258,15 @@ pub fn extract_with_stats(
 
 /// Repairs mojibake in the metadata fields ([`mojibake`]).
 fn repair_mojibake(out: &mut Extracted) {
-    for field in [
+    let fields = [
         &mut out.title,
         &mut out.byline,
         &mut out.site_name,
         &mut out.description,
-    ] {
-        if let Some(value) = field {
-            if let std::borrow::Cow::Owned(fixed) = mojibake::repair(value) {
-                *value = fixed;
-            }
+    ];
+    for value in fields.into_iter().flatten() {
+        if let std::borrow::Cow::Owned(fixed) = mojibake::repair(value) {
+            *value = fixed;
         }
     }
 }
