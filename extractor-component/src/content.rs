@@ -470,6 +470,22 @@ const MAX_COMMENT_SHARE: f32 = 0.95;
 /// be furniture whatever their share of the page.
 const MIN_MAIN_LANDMARK_TEXT: u32 = 500;
 
+/// First words of furniture headings that also open the page's own headings
+/// ("Popular types of marketing videos", "Related work", "Recommended courses"):
+/// such a heading followed by prose is content.
+const DESCRIPTIVE_FURNITURE_WORDS: &[&str] = &[
+    "popular",
+    "similar",
+    "related",
+    "recommended",
+    "recommendations",
+    "trending",
+];
+
+/// Characters outside links that make the text after a furniture-named heading the
+/// page's prose ([`Analysis::prose_follows`]).
+const MIN_SECTION_PROSE: u32 = 200;
+
 /// Link share from which a "widget" is a box of links (recent posts, tag cloud)
 /// rather than a page builder's text, heading or image block. (On product pages
 /// widgets are the cart, currency and wish-list pop-ups around the product, and stay
@@ -1133,6 +1149,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 }
                 container = parent;
             }
+            let descriptive = DESCRIPTIVE_FURNITURE_WORDS
+                .iter()
+                .any(|w| heading.split_whitespace().next() == Some(*w));
             if container != i {
                 removed[container] = true;
                 i = flat.nodes[container].end as usize;
@@ -1142,13 +1161,19 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 i += 1;
                 continue;
             }
-            // A heading in the middle of its parent: drop it and what follows it.
-            removed[i] = true;
-            let mut sibling = flat.nodes[i].end as usize;
+            // A heading in the middle of its parent: drop it and what follows it,
+            // unless that is prose ("Popular Types of Marketing Videos" and the
+            // paragraphs that explain them): furniture is lists of links and cards.
             let parent_end = match flat.nodes[i].parent {
                 NONE => end,
                 p => flat.nodes[p as usize].end as usize,
             };
+            if descriptive && self.prose_follows(i, parent_end) {
+                i += 1;
+                continue;
+            }
+            removed[i] = true;
+            let mut sibling = flat.nodes[i].end as usize;
             while sibling < parent_end {
                 if matches!(
                     flat.nodes[sibling].name,
@@ -1161,6 +1186,30 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             i = sibling;
         }
+    }
+
+    /// Whether the siblings after heading `i`, up to the next heading or `end`, read
+    /// as prose: at least [`MIN_SECTION_PROSE`] characters outside links, and links
+    /// under half the text.
+    fn prose_follows(&self, i: usize, end: usize) -> bool {
+        let flat = self.flat;
+        let (mut text, mut linked) = (0u32, 0u32);
+        let mut j = flat.nodes[i].end as usize;
+        while j < end {
+            if self.hard[j] {
+                j = flat.nodes[j].end as usize;
+                continue;
+            }
+            if flat.nodes[j].parent == flat.nodes[i].parent && is_heading(flat.nodes[j].name) {
+                break;
+            }
+            text += self.own_chars[j];
+            if self.in_link[j] {
+                linked += self.own_chars[j];
+            }
+            j += 1;
+        }
+        text - linked >= MIN_SECTION_PROSE && linked * 2 < text
     }
 
     /// Subtree totals with `removed` subtrees left out.
@@ -4698,6 +4747,36 @@ mod tests {
         assert!(!text.contains("Product name"), "{text}");
         assert!(text.contains("Walking boots"), "{text}");
         assert!(text.contains("merely mentions"), "{text}");
+    }
+
+    #[test]
+    fn furniture_named_headings_before_prose_are_content() {
+        let prose = "When choosing a production company, it is important to know the kinds \
+                     of videos there are, even if you are unsure which style suits your brand \
+                     best, and how each of them performs at every stage of the funnel. \
+                     Knowing them also keeps a studio from charging for what you do not need.";
+        let html = format!(
+            "<body><main><div class=entry>{}<h4>Popular distribution channels</h4><p>{prose}\
+             </p><h2>Popular types of marketing videos</h2><p>Brand videos, explainers and \
+             testimonials each do a different job: one tells who you are, one shows how the \
+             product works, and one lets a customer say why it was worth the money. Most \
+             brands need all three before the year is out, and the order they come in \
+             matters less than how well each is made.</p>\
+             <h3>Brand video</h3>\
+             <p>A brand video tells the story of a brand rather than selling one product.</p>\
+             <h3>Popular posts</h3><ul><li><a href=/a>Ten ways to film a product launch on a \
+             budget</a></li><li><a href=/b>How to light an interview</a></li></ul>\
+             <h3>Comments</h3><p>{prose}</p></div></main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Popular types of marketing videos"), "{text}");
+        assert!(text.contains("When choosing"), "{text}");
+        assert!(text.contains("explainers and testimonials"), "{text}");
+        assert!(text.contains("Brand video"), "{text}");
+        assert!(!text.contains("Popular posts"), "{text}");
+        assert!(!text.contains("light an interview"), "{text}");
+        assert!(!text.contains("Comments"), "{text}");
     }
 
     #[test]
