@@ -15,6 +15,8 @@
 //! No per-site rules: only tags, ARIA/hidden markup, generic class/id vocabulary and
 //! text statistics.
 
+use std::collections::HashSet;
+
 use crate::dom::{Flat, Kind, NONE};
 use ego_tree::{NodeId, Tree};
 use scraper::node::Text;
@@ -537,7 +539,7 @@ pub struct Analysis<'f, 'a> {
     /// Class/id weight of each element (negative: boilerplate vocabulary).
     class_weight: Vec<i8>,
     /// Ids the page's own links point to (`href="#id"`).
-    link_targets: std::collections::HashSet<&'a str>,
+    link_targets: HashSet<&'a str>,
     /// Elements named only as a comment section (`comment-list`) on a page that is
     /// not a declared discussion thread.
     comment_section: Vec<bool>,
@@ -655,6 +657,12 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let mut declared = Declared::default();
         // Elements whose weight depends on what the page declares itself to be.
         let mut page_dependent = Vec::new();
+        // Panels some toggle opens (`aria-controls`): an accordion's collapsed answers.
+        let controlled: HashSet<&str> = (0..n)
+            .filter(|&i| flat.nodes[i].kind == Kind::Element)
+            .filter_map(|i| flat.attr(i, "aria-controls"))
+            .flat_map(str::split_ascii_whitespace)
+            .collect();
         // Nodes inside a never-content subtree: every pruning drops them, so their text
         // (script and JSON payloads, often most of the page's bytes) is never counted.
         let mut muted = vec![false; n];
@@ -703,7 +711,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     in_link[i] = parent_link || node.name == "a";
                     let attrs = Attrs::of(flat, i);
                     hard[i] = (is_hard_boilerplate(node.name, &attrs, style_hides)
-                        && !(style_hides && is_switched_panel(flat, i, &attrs)))
+                        && !(style_hides && is_switched_panel(flat, i, &attrs))
+                        && !is_controlled_region(&attrs, &controlled))
                         || is_tooltip_role(flat, i, &attrs);
                     if !muted[i] {
                         let words = if attrs.id.is_empty() && !attrs.class.is_empty() {
@@ -922,7 +931,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// reference the text makes.
     fn button_link(&self, i: usize) -> bool {
         let flat = self.flat;
+        // A disclosure toggle (`aria-controls`) is labelled by its panel's heading.
         flat.nodes[i].name == "a"
+            && flat.attr(i, "aria-controls").is_none()
             && (flat.attr(i, "role") == Some("button")
                 || flat.attr(i, "class").is_some_and(|class| {
                     class.split_ascii_whitespace().any(|token| {
@@ -3551,6 +3562,8 @@ struct Attrs<'a> {
     aria_hidden: bool,
     /// The HTML `popover` attribute: a menu, dialog or prompt shown only on demand.
     popover: bool,
+    /// `aria-labelledby` is set.
+    labelled_by: bool,
 }
 
 impl<'a> Attrs<'a> {
@@ -3572,6 +3585,7 @@ impl<'a> Attrs<'a> {
                     "hidden" => out.hidden = !value.eq_ignore_ascii_case("until-found"),
                     "aria-hidden" => out.aria_hidden = value == "true",
                     "popover" => out.popover = true,
+                    "aria-labelledby" => out.labelled_by = true,
                     _ => {}
                 }
             }
@@ -3783,6 +3797,16 @@ fn is_disclosure_panel(attrs: &Attrs<'_>) -> bool {
                 || lower.contains("tab-pane")
                 || lower.contains("tab-panel")
         })
+}
+
+/// An accordion panel in the ARIA pattern: a `region` (or a panel labelled by its
+/// toggle) that a toggle's `aria-controls` names. Hidden only until the click that
+/// opens it, like [`is_disclosure_panel`]'s. Menus and drawers a toggle opens are
+/// neither regions nor labelled by it.
+fn is_controlled_region(attrs: &Attrs<'_>, controlled: &HashSet<&str>) -> bool {
+    !attrs.id.is_empty()
+        && (attrs.role == "region" || attrs.labelled_by)
+        && controlled.contains(attrs.id)
 }
 
 /// `S:0`, `S:12`...: the id React gives a streamed segment.
@@ -4827,10 +4851,18 @@ mod tests {
              frame made of recycled aluminium, rated for outdoor use.</p></div></div>\
              <div role=tabpanel hidden><p>Care: wipe the frame with a damp cloth only.</p></div>\
              <div style=\"display:none\"><p>Newsletter popup that must stay out.</p></div>\
+             <div><a role=button aria-controls=step1 class=btn-toggle><span role=heading>\
+             1. Understand your electric bill</span></a></div><div id=step1 \
+             style=\"display:none\" role=region aria-labelledby=t1><p>Look for your annual \
+             kilowatt hours on the bill.</p></div><button aria-controls=menu1>Menu</button>\
+             <ul id=menu1 style=\"display:none\"><li>Drop-down entry that stays hidden</li></ul>\
              </main></body>",
             article(3)
         );
         let text = extract_text(&html);
+        assert!(text.contains("1. Understand your electric bill"), "{text}");
+        assert!(text.contains("annual kilowatt hours"), "{text}");
+        assert!(!text.contains("Drop-down entry"), "{text}");
         assert!(text.contains("Weight: 2.4 kg"), "{text}");
         assert!(text.contains("wipe the frame"), "{text}");
         assert!(!text.contains("Newsletter popup"), "{text}");
