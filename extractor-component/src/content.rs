@@ -2482,10 +2482,12 @@ impl<'f, 'a> Analysis<'f, 'a> {
             // Inline numbers are parts of sentences and code; a number beside a
             // label in the same line ("Duration 5") is that label's value.
             let value = in_line && totals.text[parent] > totals.text[i];
+            // A number linked inside a sentence is a citation ("well-being [1]").
             let counter = !value
                 && !squashed.is_empty()
                 && squashed.len() <= 4
                 && squashed.bytes().all(|b| b.is_ascii_digit())
+                && !self.inline_in_sentence(i)
                 && (node.name == "a"
                     || (crate::render::is_block(node.name)
                         && !matches!(node.name, "td" | "th" | "li" | "dd" | "dt" | "tr" | "pre")));
@@ -5282,11 +5284,15 @@ mod tests {
         let html = format!(
             "<body><main>{}<div class=votes>12</div><p><a href=/contact>Contact us</a></p>\
              <div>Learn more</div><p>Apply for up to <span>5000</span> dollars of help.</p>\
-             <pre>a = [<span>333</span>, 1]</pre></main></body>",
+             <pre>a = [<span>333</span>, 1]</pre><p>Exercise lifts mood and well-being \
+             [<a href=#r7>7</a>], more so in the young.</p><p><a href=/page/37>37</a></p>\
+             </main></body>",
             article(3)
         );
         let text = extract_text(&html);
         assert!(!text.contains("12"), "{text}");
+        assert!(text.contains("well-being [7], more"), "{text}");
+        assert!(!text.contains("37"), "{text}");
         assert!(!text.contains("Contact us"), "{text}");
         assert!(!text.contains("Learn more"), "{text}");
         assert!(text.contains("up to 5000 dollars"), "{text}");
