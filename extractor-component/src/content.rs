@@ -1483,6 +1483,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             self.drop_leaf_blocks(root, &mut removed, totals, &has_block, &DATELINES);
             if !self.declared.thread {
                 self.drop_byline_lines(root, &mut removed, totals, &has_block);
+                self.drop_leaf_blocks(root, &mut removed, totals, &has_block, &CREDIT_LINES);
             }
         }
         if self.declared.thread {
@@ -4007,6 +4008,45 @@ fn is_update_note(lower: &str) -> bool {
     })
 }
 
+/// Credit lines of an article: who wrote, edited, reviewed or posted it ("Edited
+/// by: Kristina Zagame", "Medically reviewed by Kim Rose, RDN — Written by Jo
+/// Kubala", "Posted by: John at December 18, 2025 05:48 PM"), or the label alone
+/// once its name went with the byline. The page's `byline` carries the author.
+/// "Published by" is left out: on a page of books or games it names each item's
+/// publisher.
+const CREDIT_LINES: LeafBlocks = LeafBlocks {
+    max_chars: 120,
+    hints: &CREDIT_LINE_HINTS,
+    matches: is_credit_line,
+};
+
+const CREDIT_LINE_HINTS: Hints = Hints::new(&[b"by"]);
+
+fn is_credit_line(lower: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "written by",
+        "edited by",
+        "reviewed by",
+        "medically reviewed by",
+        "fact checked by",
+        "fact-checked by",
+        "posted by",
+    ];
+    // "Written by the town council in 1911, the charter…" opens a sentence.
+    const NOT_NAMES: &[&str] = &[
+        "the", "a", "an", "hand", "me", "us", "him", "her", "them", "my", "our", "his", "their",
+        "its", "your",
+    ];
+    let line = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    LABELS.iter().any(|label| {
+        line.strip_prefix(label).is_some_and(|rest| {
+            let first = rest.trim_start_matches([' ', ':', ',']).split(' ').next();
+            (rest.is_empty() || rest.starts_with([' ', ':', ',']))
+                && !first.is_some_and(|w| NOT_NAMES.contains(&w))
+        })
+    })
+}
+
 /// An article's dateline and reading time, shown above or below its body: the
 /// page's `published` field carries the date.
 const DATELINES: LeafBlocks = LeafBlocks {
@@ -4806,6 +4846,29 @@ mod tests {
     }
 
     #[test]
+    fn credit_lines_are_dropped_from_articles() {
+        let html = format!(
+            "<body><main><h1>How to install solar panels</h1><p>Edited by: Kristina \
+             Zagame</p><p>Reviewed by</p>{}<p>Written by the town council in 1911, the \
+             charter still governs the market.</p></main></body>",
+            article(10)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("Kristina"), "{text}");
+        assert!(!text.contains("Reviewed by"), "{text}");
+        assert!(text.contains("Written by the town council"), "{text}");
+        for (line, credit) in [
+            ("medically reviewed by kim rose, rdn", true),
+            ("— written by jillian kubala, ms, rd", true),
+            ("posted by: john at december 18, 2025 05:48 pm", true),
+            ("published by stonemaier games", false),
+            ("postedby", false),
+        ] {
+            assert_eq!(is_credit_line(line), credit, "{line}");
+        }
+    }
+
+    #[test]
     fn update_notes_are_dropped_but_sentences_about_updates_kept() {
         let html = format!(
             "<body><main>{}<p>Last updated:</p><p>Last updated on:</p><div class=message-lastEdit>Last edited: \
@@ -5178,9 +5241,10 @@ mod tests {
         assert!(!text.contains("Written by"), "{text}");
         assert!(!text.contains("\nJane Doe\n"), "{text}");
         assert!(text.contains("Jane Doe said the water"), "{text}");
-        // Someone else's name is not the byline.
+        // Someone else's name is not the byline; a credit line goes whoever it names.
         let text = extract("", "John Roe");
-        assert!(text.contains("Written by Jane Doe"), "{text}");
+        assert!(text.contains("\nJane Doe\n"), "{text}");
+        assert!(!text.contains("Written by Jane Doe"), "{text}");
         // In a thread the poster's name belongs to the post.
         let thread = "<script type=\"application/ld+json\">{\"@type\":\
                       \"DiscussionForumPosting\"}</script>";
