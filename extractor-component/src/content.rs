@@ -419,6 +419,15 @@ const UI_PHRASES: &[&str] = &[
     // Byline and reading-time labels whose value went with the dateline rules.
     "written by",
     "reading time",
+    // Badges on shop cards.
+    "new",
+    "new arrival",
+    "top rated",
+    "award winner",
+    "best seller",
+    "bestseller",
+    "limited edition",
+    "sale",
     // A Q&A platform's prompts under its answers.
     "start asking to get answers",
     "find the answer to your question by asking",
@@ -4710,6 +4719,8 @@ mod tests {
              <p>Loading the van took an hour...</p><dl><dt>Status</dt> <dd>Not open for \
              further replies.</dd></dl><p>No further replies to the survey came.</p>\
              <div><button>Copied!</button></div><p>Written by</p>\
+             <div><span>Top Rated</span></div><div><span>New arrival</span></div>\
+             <p>New arrivals reach the shop on Mondays.</p>\
              <h2>Start asking to get answers</h2>\
              <div>What do you think?</div><h3>Leave a Comment</h3></main></body>",
             article(3)
@@ -4743,6 +4754,9 @@ mod tests {
         assert_eq!(text.matches("Loading").count(), 1, "{text}");
         assert!(!text.contains("Status"), "{text}");
         assert!(!text.contains("Copied"), "{text}");
+        assert!(!text.contains("Top Rated"), "{text}");
+        assert!(!text.contains("New arrival\n"), "{text}");
+        assert!(text.contains("New arrivals reach"), "{text}");
         assert!(!text.contains("Written by"), "{text}");
         assert!(!text.contains("Start asking"), "{text}");
         assert!(text.contains("replies to the survey"), "{text}");
