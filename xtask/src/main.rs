@@ -66,8 +66,10 @@ fn run(mut cmd: Command) -> Result<()> {
     Ok(())
 }
 
-/// Cargo does not add a missing target to an installed toolchain; rustup does, from
-/// rust-toolchain.toml, when asked in the repo.
+/// Cargo does not add a missing target to an installed toolchain, and neither does
+/// `rustup toolchain install` when the toolchain rust-toolchain.toml names is already
+/// there without it (a machine that has Rust 1.95.0 but never built for wasm); `rustup
+/// target add`, run in the repo, adds it to that toolchain.
 fn ensure_wasm_target(root: &Path) -> Result<()> {
     let installed = Command::new("rustup")
         .args(["target", "list", "--installed"])
@@ -76,10 +78,13 @@ fn ensure_wasm_target(root: &Path) -> Result<()> {
     match installed {
         Ok(out) if String::from_utf8_lossy(&out.stdout).contains(WASM_TARGET) => Ok(()),
         Ok(_) => {
-            eprintln!("xtask: installing the {WASM_TARGET} target (rustup toolchain install)");
-            let mut cmd = Command::new("rustup");
-            cmd.args(["toolchain", "install"]).current_dir(root);
-            run(cmd)
+            eprintln!("xtask: installing the {WASM_TARGET} target (rustup target add)");
+            let mut install = Command::new("rustup");
+            install.args(["toolchain", "install"]).current_dir(root);
+            run(install)?;
+            let mut add = Command::new("rustup");
+            add.args(["target", "add", WASM_TARGET]).current_dir(root);
+            run(add)
         }
         Err(e) => bail!(
             "rustup is needed to add the {WASM_TARGET} target ({e}); \
