@@ -3713,14 +3713,19 @@ fn hidden_by_class(class: &str) -> bool {
 /// its text. The trigger beside it (`tooltip`, `has-tooltip`) keeps its words.
 fn is_tooltip(attrs: &Attrs<'_>) -> bool {
     const PARTS: &[&str] = &["text", "content", "bubble", "body", "inner", "bio"];
-    !attrs.class.is_empty()
-        && attrs.class.split_ascii_whitespace().any(|token| {
-            let lower = token.to_ascii_lowercase();
-            lower.match_indices("tooltip").any(|(at, _)| {
-                let part = lower[at + "tooltip".len()..].trim_start_matches(['-', '_']);
-                PARTS.iter().any(|p| part.starts_with(p))
+    // Every element's classes pass through here: compared in place, not lower-cased.
+    let class = attrs.class.as_bytes();
+    class.windows(7).enumerate().any(|(at, w)| {
+        w.eq_ignore_ascii_case(b"tooltip") && {
+            let rest = &class[at + 7..];
+            let skip = rest.iter().take_while(|&&b| b == b'-' || b == b'_').count();
+            let part = &rest[skip..];
+            PARTS.iter().any(|p| {
+                part.get(..p.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
             })
-        })
+        }
+    })
 }
 
 /// Most nodes a `role=tooltip` element holds ([`is_tooltip_role`]).

@@ -32,8 +32,15 @@ fn byte_of(c: char) -> Option<u8> {
 
 /// `text` with its mojibake repaired; borrowed when there is none.
 pub fn repair(text: &str) -> Cow<'_, str> {
-    // A lead byte is read as one of "Â".."ô": without one there is nothing to repair.
-    if !text.chars().any(|c| ('\u{c2}'..='\u{f4}').contains(&c)) {
+    // A lead byte ("Â".."ô") followed by a continuation byte's character: without
+    // such a pair (most text, accented letters included) there is nothing to repair.
+    let mut previous_lead = false;
+    let suspect = text.chars().any(|c| {
+        let continuation = previous_lead && byte_of(c).is_some_and(|b| (0x80..=0xBF).contains(&b));
+        previous_lead = ('\u{c2}'..='\u{f4}').contains(&c);
+        continuation
+    });
+    if !suspect {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
