@@ -3,8 +3,8 @@
 //! The pipeline, one module per step:
 //! parse (`scraper`, html5ever) → [`metadata`] (JSON-LD → OpenGraph/Twitter/Dublin Core →
 //! meta → `<title>`) → [`content`] (prune boilerplate, score, select the main subtree)
-//! → [`render`] (Markdown and text) → [`links`] (absolute links and media) →
-//! [`language`] → [`quality`] (a 0–100 score).
+//! → [`render`] (Markdown and text) → [`mojibake`] (UTF-8 read twice, repaired) →
+//! [`links`] (absolute links and media) → [`language`] → [`quality`] (a 0–100 score).
 //!
 //! The same library is compiled natively (tests, benches, the quality harness) and for
 //! `wasm32-wasip2`, where [`component`] exports it as the `riptide:extractor/extract`
