@@ -230,11 +230,8 @@ pub fn extract_with_stats(
             summary.chars += non_ws_chars(&answers);
         }
     }
-    for rendered in [&mut out.text, &mut out.markdown] {
-        if let std::borrow::Cow::Owned(fixed) = mojibake::repair(rendered) {
-            *rendered = fixed;
-        }
-    }
+    mojibake::repair_in_place(&mut out.text);
+    mojibake::repair_in_place(&mut out.markdown);
     let word_count = words::count(&out.text);
     out.word_count = Some(u32::try_from(word_count).unwrap_or(u32::MAX));
     out.reading_time = (word_count > 0).then(|| word_count.div_ceil(225) as u32);
@@ -265,9 +262,7 @@ fn repair_mojibake(out: &mut Extracted) {
         &mut out.description,
     ];
     for value in fields.into_iter().flatten() {
-        if let std::borrow::Cow::Owned(fixed) = mojibake::repair(value) {
-            *value = fixed;
-        }
+        mojibake::repair_in_place(value);
     }
 }
 

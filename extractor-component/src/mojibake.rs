@@ -64,6 +64,13 @@ pub fn repair(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Repairs `text` where it holds mojibake, leaving it untouched (no copy) where not.
+pub fn repair_in_place(text: &mut String) {
+    if let Cow::Owned(fixed) = repair(text) {
+        *text = fixed;
+    }
+}
+
 /// The character whose UTF-8 bytes the first characters of `chars` stand for, and
 /// how many characters that took.
 fn decode_at(chars: &[char]) -> Option<(char, usize)> {
