@@ -1169,9 +1169,6 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 }
                 container = parent;
             }
-            let descriptive = DESCRIPTIVE_FURNITURE_WORDS
-                .iter()
-                .any(|w| heading.split_whitespace().next() == Some(*w));
             if container != i {
                 removed[container] = true;
                 i = flat.nodes[container].end as usize;
@@ -1188,6 +1185,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 NONE => end,
                 p => flat.nodes[p as usize].end as usize,
             };
+            let descriptive = DESCRIPTIVE_FURNITURE_WORDS
+                .iter()
+                .any(|w| heading.split_whitespace().next() == Some(*w));
             if descriptive && self.prose_follows(i, parent_end) {
                 i += 1;
                 continue;
