@@ -3826,10 +3826,14 @@ fn is_controlled_region(attrs: &Attrs<'_>, controlled: &HashSet<&str>) -> bool {
         && controlled.contains(attrs.id)
 }
 
-/// `S:0`, `S:12`...: the id React gives a streamed segment.
+/// `S:0`, `S:2e`...: the id React gives a streamed segment (its number in
+/// lower-case hexadecimal).
 pub(crate) fn is_streamed_segment(id: &str) -> bool {
-    id.strip_prefix("S:")
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    id.strip_prefix("S:").is_some_and(|n| {
+        !n.is_empty()
+            && n.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
 }
 
 fn is_never_content(name: &str) -> bool {
@@ -4806,13 +4810,15 @@ mod tests {
     fn streamed_segments_are_content_but_other_hidden_divs_are_not() {
         let html = format!(
             "<body><div id=app><template id=\"B:0\"></template></div>\
-             <div hidden id=\"S:0\"><article>{}</article></div>\
+             <div hidden id=\"S:0\"><article>{}<div hidden id=\"S:2e\">\
+             <p>Hand-applied brass nail trim on every arm.</p></div></article></div>\
              <div hidden id=\"S:x\"><p>Secret drawer text that stays hidden.</p></div>\
              <div hidden id=\"cart\"><p>Your cart is empty right now, sadly.</p></div></body>",
             article(4)
         );
         let text = extract_text(&html);
         assert!(text.contains("3: The river"), "{text}");
+        assert!(text.contains("brass nail trim"), "{text}");
         assert!(!text.contains("Secret drawer"), "{text}");
         assert!(!text.contains("cart is empty"), "{text}");
     }
