@@ -2525,7 +2525,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// and responsive (mobile + desktop) copies say nothing new the second time. Only
     /// composite blocks (holding other blocks) or long paragraphs count: short lines
     /// legitimately recur across listing items ("Screen size: 43in"), and table cells
-    /// repeat values. Texts are compared by a rolling hash of their non-space
+    /// repeat values. A paragraph that repeats a sibling paragraph of the same parent
+    /// stays: that is the page saying it twice where a reader sees it, not a copy
+    /// kept for another layout. Texts are compared by a rolling hash of their non-space
     /// characters, so the pass stays linear in the region size.
     fn drop_repeats(&self, root: usize, removed: &mut [bool], has_block: &[bool]) {
         const MOD: u64 = (1 << 61) - 1;
@@ -2619,7 +2621,11 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     let h = (h1 + MOD - mulmod(h0, powers[l as usize])) % MOD;
                     match seen.get(&(h, l)) {
                         Some(&first) if !flat.contains(first, i) => {
-                            if has_block[i - root] || l as usize >= MIN_REPEAT_PARAGRAPH {
+                            let sibling_paragraph =
+                                !has_block[i - root] && flat.nodes[first].parent == node.parent;
+                            if !sibling_paragraph
+                                && (has_block[i - root] || l as usize >= MIN_REPEAT_PARAGRAPH)
+                            {
                                 removed[i] = true;
                                 i = node.end as usize;
                                 continue;
@@ -4679,6 +4685,27 @@ mod tests {
         assert_eq!(text.matches("Step into a world").count(), 1, "{text}");
         assert_eq!(text.matches("For monitors: 5-22 lbs").count(), 4, "{text}");
         assert!(text.contains("Monitor arm model 3"), "{text}");
+    }
+
+    #[test]
+    fn a_paragraph_said_twice_in_one_place_is_kept_twice_but_a_copy_elsewhere_is_not() {
+        let long = "The harbour wall held through the storm, and by the third morning the \
+            fishing boats were back out past the point, their crews counting what the \
+            water had taken and what it had left behind on the shingle.";
+        // The page itself says it twice, in one run of paragraphs: a reader sees both.
+        let html = format!(
+            "<body><article><h1>Storm</h1><p>{long}</p><h2>Again</h2><p>{long}</p>\
+             </article></body>"
+        );
+        let text = extract_text(&html);
+        assert_eq!(text.matches("The harbour wall").count(), 2, "{text}");
+        // A copy in a wrapper of its own (a mobile or slide duplicate) says nothing new.
+        let html = format!(
+            "<body><article><h1>Storm</h1><p>{long}</p><h2>Again</h2>\
+             <div class=mobile><p>{long}</p></div></article></body>"
+        );
+        let text = extract_text(&html);
+        assert_eq!(text.matches("The harbour wall").count(), 1, "{text}");
     }
 
     #[test]
