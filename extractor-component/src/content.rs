@@ -2525,9 +2525,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// and responsive (mobile + desktop) copies say nothing new the second time. Only
     /// composite blocks (holding other blocks) or long paragraphs count: short lines
     /// legitimately recur across listing items ("Screen size: 43in"), and table cells
-    /// repeat values. A paragraph that repeats a sibling paragraph of the same parent
-    /// stays: that is the page saying it twice where a reader sees it, not a copy
-    /// kept for another layout. Texts are compared by a rolling hash of their non-space
+    /// repeat values. A paragraph that repeats one under the same parent or the same
+    /// grandparent (the next section's `<div>` of paragraphs) stays: that is the page
+    /// saying it twice where a reader sees it, not a copy kept for another layout. Texts are compared by a rolling hash of their non-space
     /// characters, so the pass stays linear in the region size.
     fn drop_repeats(&self, root: usize, removed: &mut [bool], has_block: &[bool]) {
         const MOD: u64 = (1 << 61) - 1;
@@ -2621,8 +2621,17 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     let h = (h1 + MOD - mulmod(h0, powers[l as usize])) % MOD;
                     match seen.get(&(h, l)) {
                         Some(&first) if !flat.contains(first, i) => {
-                            let sibling_paragraph =
-                                !has_block[i - root] && flat.nodes[first].parent == node.parent;
+                            let grand = |n: usize| {
+                                let p = flat.nodes[n].parent;
+                                if p == NONE {
+                                    NONE
+                                } else {
+                                    flat.nodes[p as usize].parent
+                                }
+                            };
+                            let sibling_paragraph = !has_block[i - root]
+                                && (flat.nodes[first].parent == node.parent
+                                    || grand(first) == grand(i));
                             if !sibling_paragraph
                                 && (has_block[i - root] || l as usize >= MIN_REPEAT_PARAGRAPH)
                             {
@@ -4696,6 +4705,13 @@ mod tests {
         let html = format!(
             "<body><article><h1>Storm</h1><p>{long}</p><h2>Again</h2><p>{long}</p>\
              </article></body>"
+        );
+        let text = extract_text(&html);
+        assert_eq!(text.matches("The harbour wall").count(), 2, "{text}");
+        // Also when each section holds its paragraphs in a `<div>` of its own.
+        let html = format!(
+            "<body><article><h1>Storm</h1><div><p>{long}</p><p>Then calm.</p></div>\
+             <h2>Again</h2><div><p>Still calm.</p><p>{long}</p></div></article></body>"
         );
         let text = extract_text(&html);
         assert_eq!(text.matches("The harbour wall").count(), 2, "{text}");
