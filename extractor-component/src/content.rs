@@ -822,7 +822,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 // A "boilerplate" wrapper holding most of the page is a layout
                 // container with an unlucky class name, not boilerplate.
                 let share = self.hard_text[i] as f32 / page_text as f32;
-                let furniture = STRUCTURAL.contains(&node.name)
+                let furniture = (STRUCTURAL.contains(&node.name)
+                    && !(node.name == "header" && heads_section(flat, i)))
                     || matches!(
                         flat.attr(i, "role"),
                         Some("navigation" | "banner" | "contentinfo" | "complementary")
@@ -3568,6 +3569,50 @@ fn has_main_hint(flat: &Flat<'_>, i: usize) -> bool {
 }
 
 /// The page's declared main region: `<main>` or `[role=main]`.
+/// Whether the `<header>` `i` heads a `<section>` (its title and the line of copy
+/// under it, on landing pages and listings), not the page: a `<section>` is its
+/// nearest sectioning ancestor, it holds a heading, and it holds no navigation or
+/// form (a site header wrapped in a section holds both). An `<article>`'s header
+/// stays furniture: it holds the byline, date and reading time. Small by nature:
+/// a larger header, or one nested deeper than [`MAX_SECTION_DEPTH`] below its
+/// section, does not count (nor does hostile nesting make this quadratic).
+fn heads_section(flat: &Flat<'_>, i: usize) -> bool {
+    let end = flat.nodes[i].end as usize;
+    if end - i > MAX_SECTION_HEADER_NODES {
+        return false;
+    }
+    let mut heading = false;
+    for d in i + 1..end {
+        match flat.nodes[d].name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => heading = true,
+            "nav" | "form" | "input" | "button" => return false,
+            _ => {}
+        }
+    }
+    if !heading {
+        return false;
+    }
+    let mut current = flat.nodes[i].parent;
+    for _ in 0..MAX_SECTION_DEPTH {
+        if current == NONE {
+            break;
+        }
+        match flat.nodes[current as usize].name {
+            "section" => return true,
+            "article" => return false,
+            _ => {}
+        }
+        current = flat.nodes[current as usize].parent;
+    }
+    false
+}
+
+/// Most nodes a section's `<header>` holds ([`heads_section`]).
+const MAX_SECTION_HEADER_NODES: usize = 200;
+
+/// Deepest a section's `<header>` sits below its `<section>` ([`heads_section`]).
+const MAX_SECTION_DEPTH: usize = 12;
+
 fn is_main_landmark(flat: &Flat<'_>, i: usize) -> bool {
     let node = &flat.nodes[i];
     node.kind == Kind::Element && (node.name == "main" || flat.attr(i, "role") == Some("main"))
@@ -5500,6 +5545,26 @@ mod tests {
         assert!(text.contains("Alfredo Canziani"), "{text}");
         assert!(!text.contains("Jo writes"), "{text}");
         assert!(!text.contains("Follow us"), "{text}");
+    }
+
+    #[test]
+    fn a_section_header_is_content_but_an_article_header_and_a_site_header_are_not() {
+        let html = format!(
+            "<body><main><section><header><a href=/>Home</a><nav><a href=/a>About</a>\
+             <a href=/b>Blog</a></nav><h1>Acme</h1></header></section><h1>Acme video</h1>\
+             {}<section><header><h2>One video is worth a thousand words</h2><p>Record and \
+             share video messages with your teammates.</p></header><p>Record your screen \
+             and camera on any device, in a few clicks.</p></section>\
+             <article><header><h2>Release notes</h2><p>Five minute read</p></header>\
+             <p>The recorder now starts twice as fast on every platform we support.</p>\
+             </article></main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("One video is worth"), "{text}");
+        assert!(text.contains("share video messages"), "{text}");
+        assert!(!text.contains("About"), "{text}");
+        assert!(!text.contains("Five minute read"), "{text}");
     }
 
     #[test]
