@@ -781,10 +781,14 @@ impl<'f, 'a> Analysis<'f, 'a> {
         };
         analysis.hard_text = analysis.totals(&analysis.hard.clone()).text;
         // `<noscript>` holds either a JS-less fallback of the page (keep) or a tracking
-        // pixel / "enable JavaScript" notice (drop): tell them apart by size.
+        // pixel / "enable JavaScript" notice (drop): tell them apart by size. Markup
+        // as text (`&lt;div class="alert"&gt;`, what some browsers write when saving
+        // a page) is neither, whatever its size.
         let mut changed = false;
         for i in 0..n {
-            if flat.nodes[i].name == "noscript" && !analysis.hard[i] && analysis.hard_text[i] < 200
+            if flat.nodes[i].name == "noscript"
+                && !analysis.hard[i]
+                && (analysis.hard_text[i] < 200 || holds_escaped_markup(flat, i))
             {
                 analysis.hard[i] = true;
                 changed = true;
@@ -3607,6 +3611,24 @@ fn heads_section(flat: &Flat<'_>, i: usize) -> bool {
     false
 }
 
+/// Whether the element `i`'s text opens with a tag (`<div`, `</p`, `<!--`): markup
+/// that was escaped into text rather than parsed.
+fn holds_escaped_markup(flat: &Flat<'_>, i: usize) -> bool {
+    let end = flat.nodes[i].end as usize;
+    let Some(first) = (i + 1..end)
+        .filter(|&d| flat.nodes[d].kind == Kind::Text)
+        .map(|d| flat.text(d).trim_start())
+        .find(|t| !t.is_empty())
+    else {
+        return false;
+    };
+    let mut chars = first.chars();
+    chars.next() == Some('<')
+        && chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
+}
+
 /// Most nodes a section's `<header>` holds ([`heads_section`]).
 const MAX_SECTION_HEADER_NODES: usize = 200;
 
@@ -5545,6 +5567,25 @@ mod tests {
         assert!(text.contains("Alfredo Canziani"), "{text}");
         assert!(!text.contains("Jo writes"), "{text}");
         assert!(!text.contains("Follow us"), "{text}");
+    }
+
+    #[test]
+    fn a_noscript_fallback_is_kept_but_markup_escaped_into_text_is_not() {
+        let escaped = "&lt;div class=\"alertBox\"&gt;&lt;p&gt;JavaScript is turned off in \
+            your browser. To use every feature of this news service, turn JavaScript on in \
+            the settings of your browser and load the page again, then read on below \
+            where the story continues.&lt;/p&gt;&lt;/div&gt;";
+        let fallback = "<p>Without scripts this list is all the page shows: the river \
+            rose through the night and the market moved up the hill by morning.</p>";
+        let html = format!(
+            "<body><article><h1>Flood</h1><noscript>{escaped}</noscript>{}\
+             <noscript>{fallback}{fallback}</noscript></article></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("alertBox"), "{text}");
+        assert!(!text.contains("JavaScript is turned off"), "{text}");
+        assert!(text.contains("Without scripts this list"), "{text}");
     }
 
     #[test]
