@@ -815,6 +815,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let main_has_text = (body..flat.nodes[body].end as usize)
             .any(|m| is_main_landmark(flat, m) && self.hard_text[m] >= MIN_MAIN_LANDMARK_TEXT);
         let mut main_end = 0;
+        // Each check reads the page once: a few per page, so nested sidebars stay linear.
+        let mut sidebar_checks_left = 4;
         let mut i = 0;
         while i < flat.len() {
             let node = &flat.nodes[i];
@@ -843,7 +845,19 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     main_end = main_end.max(node.end as usize);
                 }
                 let outside_main = i >= main_end && !wraps_main[i];
-                let boiler = (furniture && (share < 0.6 || (main_has_text && outside_main)))
+                // A sidebar (`<aside>`, `role=complementary`) can outweigh the article
+                // beside it (a live feed, a gallery of fifty captions): with an
+                // article body outside it, it is furniture whatever its share.
+                let sidebar_beside_article = furniture
+                    && share >= 0.6
+                    && (node.name == "aside" || flat.attr(i, "role") == Some("complementary"))
+                    && sidebar_checks_left > 0
+                    && {
+                        sidebar_checks_left -= 1;
+                        self.article_beside(i, body)
+                    };
+                let boiler = (furniture
+                    && (share < 0.6 || (main_has_text && outside_main) || sidebar_beside_article))
                     || (self.class_weight[i] < 0
                         && share < max_share
                         && !is_main_tag(node.name)
@@ -5567,6 +5581,28 @@ mod tests {
         assert!(text.contains("Alfredo Canziani"), "{text}");
         assert!(!text.contains("Jo writes"), "{text}");
         assert!(!text.contains("Follow us"), "{text}");
+    }
+
+    #[test]
+    fn a_sidebar_longer_than_the_article_beside_it_is_still_a_sidebar() {
+        let feed: String = (0..50)
+            .map(|i| {
+                format!(
+                    "<li><a href=/live/{i}>14:{i:02} Live update number {i}</a>\
+                     <p>A short line of news from the wire about event {i} today.</p></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><div role=main><div class=grid><article><h1>Flood</h1>\
+             <div class=article-body>{}</div></article>\
+             <aside id=sidebar><h2>Live</h2><ul>{feed}</ul></aside></div></div></body>",
+            article(10)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("9: The river"), "{text}");
+        assert!(!text.contains("Live update number"), "{text}");
+        assert!(!text.contains("news from the wire"), "{text}");
     }
 
     #[test]
