@@ -676,7 +676,12 @@ fn run_together(before: NodeRef<'_, Node>, after: NodeRef<'_, Node>) -> bool {
     let (tail, head) = (edge_text(before, true), edge_text(after, false));
     let word_edge =
         |edge: &Option<(char, bool)>| edge.is_some_and(|(c, longer)| c.is_alphanumeric() && longer);
-    word_edge(&tail) && word_edge(&head)
+    // A lone capital after a word is a label of its own ("1h 54m" "R"); a lone letter
+    // before one is a drop cap, lone letters in a row are animation, and a lone digit
+    // ends a number or a file name ("202" "5", "video.mp" "4").
+    let label =
+        |edge: &Option<(char, bool)>| edge.is_some_and(|(c, longer)| !longer && c.is_uppercase());
+    word_edge(&tail) && (word_edge(&head) || label(&head))
 }
 
 /// The first (or `last`) non-whitespace character of `node`'s text, and whether the
@@ -902,6 +907,12 @@ mod tests {
             "$12.99"
         );
         assert_eq!(txt("<p>H<sub>2</sub>O and x<sup>2</sup></p>"), "H2O and x2");
+        // A lone capital after a word is a label of its own; a lone digit ends a number.
+        assert_eq!(txt("<p><span>1h 54m</span><span>R</span></p>"), "1h 54m R");
+        assert_eq!(
+            txt("<p><span>video.mp</span><span>4</span> and <span>202</span><span>5</span></p>"),
+            "video.mp4 and 2025"
+        );
     }
 
     #[test]
