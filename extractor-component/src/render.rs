@@ -57,6 +57,9 @@ struct Writer<'u> {
     /// Where the current list item's content starts, just after its marker: a block
     /// opening there (`<li><p>…`) starts on the marker's line, not below a lone "-".
     item_start: usize,
+    /// Just wrote a drop cap set as a block of its own: the blocks opening before the
+    /// next word carry on its line ("D" + "uring the storm").
+    glue: bool,
 }
 
 pub(crate) fn is_block(name: &str) -> bool {
@@ -119,6 +122,7 @@ impl<'u> Writer<'u> {
             leading_space: None,
             list_stack: Vec::new(),
             item_start: usize::MAX,
+            glue: false,
         }
     }
 
@@ -139,6 +143,9 @@ impl<'u> Writer<'u> {
     }
 
     fn block(&mut self, lines: u8) {
+        if self.glue {
+            return;
+        }
         if self.inline_only {
             self.pending_space = true;
             return;
@@ -188,6 +195,7 @@ impl<'u> Writer<'u> {
             self.buf.push(' ');
         }
         self.pending_space = false;
+        self.glue = false;
         self.buf.push_str(word);
     }
 
@@ -266,6 +274,14 @@ impl<'u> Writer<'u> {
                         }
                     }
                     previous = Some(child);
+                    if !self.inline_only && self.prefix.is_empty() {
+                        if let Some(letter) = drop_cap(child) {
+                            self.block(2);
+                            self.word(letter.encode_utf8(&mut [0; 4]));
+                            self.glue = true;
+                            continue;
+                        }
+                    }
                 }
                 Node::Text(_) => previous = None,
                 _ => {}
@@ -684,6 +700,32 @@ fn run_together(before: NodeRef<'_, Node>, after: NodeRef<'_, Node>) -> bool {
     word_edge(&tail) && (word_edge(&head) || label(&head))
 }
 
+/// A drop cap set as a block of its own: a `<div>` or `<p>` (not a heading) whose
+/// text is one capital letter, followed by a block whose text opens in lower case.
+/// Returns the letter. Reads no further than the second character of each.
+fn drop_cap(node: NodeRef<'_, Node>) -> Option<char> {
+    let Node::Element(e) = node.value() else {
+        return None;
+    };
+    if !matches!(e.name(), "div" | "p") {
+        return None;
+    }
+    let (letter, longer) = edge_text(node, false)?;
+    if longer || !letter.is_uppercase() {
+        return None;
+    }
+    let next = node.next_siblings().find(|n| match n.value() {
+        Node::Element(_) => true,
+        Node::Text(t) => !t.trim().is_empty(),
+        _ => false,
+    })?;
+    let Node::Element(n) = next.value() else {
+        return None;
+    };
+    (is_block(n.name()) && edge_text(next, false).is_some_and(|(c, _)| c.is_lowercase()))
+        .then_some(letter)
+}
+
 /// The first (or `last`) non-whitespace character of `node`'s text, and whether the
 /// text holds more than that one character. Walks only as far as it needs to.
 fn edge_text(node: NodeRef<'_, Node>, last: bool) -> Option<(char, bool)> {
@@ -913,6 +955,22 @@ mod tests {
             txt("<p><span>video.mp</span><span>4</span> and <span>202</span><span>5</span></p>"),
             "video.mp4 and 2025"
         );
+    }
+
+    #[test]
+    fn a_drop_cap_in_a_block_of_its_own_joins_its_word() {
+        assert_eq!(
+            txt("<div class=first-letter>D</div><div><p>uring the storm.</p><p>Next.</p></div>"),
+            "During the storm.\n\nNext."
+        );
+        assert_eq!(
+            md("<p>Intro.</p><div>D</div><p>uring the storm.</p>"),
+            "Intro.\n\nDuring the storm."
+        );
+        // An index letter above its entries, or a capital above a capitalised line,
+        // stays a line of its own.
+        assert_eq!(txt("<h2>A</h2><p>abacus</p>"), "A\n\nabacus");
+        assert_eq!(txt("<div>A</div><p>Apple</p>"), "A\n\nApple");
     }
 
     #[test]
