@@ -938,6 +938,35 @@ impl<'f, 'a> Analysis<'f, 'a> {
             || self.named_by_heading_anchor(i)
             || self.is_linked_section(i)
             || self.inline_in_sentence(i)
+            || self.is_rating_summary(i)
+    }
+
+    /// A product's rating summary ("134 reviews with an average rating of 4.4 out of 5
+    /// stars", "4.8 out of 5 stars 89,620", "44,763 global ratings"): what a shop's
+    /// cards and pages say about each item, in a box its class calls a rating. A
+    /// widget asking the reader to rate ("Click on a star to rate it!") is not one.
+    fn is_rating_summary(&self, i: usize) -> bool {
+        let len = self.hard_text[i];
+        if len == 0 || len > MAX_RATING_SUMMARY_CHARS {
+            return false;
+        }
+        let text = flatten_text(self.flat, i, &self.hard).to_lowercase();
+        let summary = text.contains("out of 5")
+            || text.contains("out of five")
+            || text.contains("average rating")
+            || text.contains("global ratings")
+            || text.contains("user reviews");
+        let prompt = [
+            "rate ",
+            "rate it",
+            "click",
+            "vote",
+            "be the first",
+            "your rating",
+        ]
+        .iter()
+        .any(|p| text.contains(p));
+        summary && !prompt && text.bytes().any(|b| b.is_ascii_digit())
     }
 
     /// A section the page's own links lead to (a table of contents' entries point at
@@ -3643,6 +3672,9 @@ fn holds_escaped_markup(flat: &Flat<'_>, i: usize) -> bool {
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
 }
 
+/// Longest rating summary ([`Analysis::is_rating_summary`]).
+const MAX_RATING_SUMMARY_CHARS: u32 = 120;
+
 /// Most nodes a section's `<header>` holds ([`heads_section`]).
 const MAX_SECTION_HEADER_NODES: usize = 200;
 
@@ -5581,6 +5613,22 @@ mod tests {
         assert!(text.contains("Alfredo Canziani"), "{text}");
         assert!(!text.contains("Jo writes"), "{text}");
         assert!(!text.contains("Follow us"), "{text}");
+    }
+
+    #[test]
+    fn a_rating_summary_is_content_but_a_rate_this_widget_is_not() {
+        let html = format!(
+            "<body><main><h1>Hiking boots</h1>{}<ul><li><h3>Trail boot</h3>\
+             <div class=cdr-rating><span>134 reviews with an average rating of 4.4 \
+             out of 5 stars</span></div><p>$120.00</p></li></ul>\
+             <div class=kk-star-ratings><p>How useful was this post?</p><p>Click on a star to \
+             rate it! Average rating 5 out of 5. Vote count: 1</p></div></main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("average rating of 4.4 out of 5"), "{text}");
+        assert!(!text.contains("Click on a star"), "{text}");
+        assert!(!text.contains("How useful"), "{text}");
     }
 
     #[test]
