@@ -2558,7 +2558,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 || is_loading_placeholder(text.trim())
                 || is_closed_thread_status(phrase)
                 || (is_shop_button(phrase) && (alone || self.own_line(i, removed)))
-                || (is_read_on_phrase(phrase) && totals.link[i] == totals.text[i])
+                || ((is_read_on_phrase(phrase) || is_back_link_phrase(phrase))
+                    && totals.link[i] == totals.text[i])
                 || is_member_stat(text.trim())
                 || (is_jump_phrase(phrase) && holds_in_page_link(flat, i))
             {
@@ -2575,8 +2576,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// legitimately recur across listing items ("Screen size: 43in"), and table cells
     /// repeat values. A paragraph that repeats one under the same parent or the same
     /// grandparent (the next section's `<div>` of paragraphs) stays: that is the page
-    /// saying it twice where a reader sees it, not a copy kept for another layout. Texts are compared by a rolling hash of their non-space
-    /// characters, so the pass stays linear in the region size.
+    /// saying it twice where a reader sees it, not a copy kept for another layout.
+    /// Texts are compared by a rolling hash of their non-space characters, so the pass
+    /// stays linear in the region size.
     fn drop_repeats(&self, root: usize, removed: &mut [bool], has_block: &[bool]) {
         const MOD: u64 = (1 << 61) - 1;
         const BASE: u64 = 1_000_003;
@@ -3344,6 +3346,15 @@ fn is_read_on_phrase(squashed: &str) -> bool {
         .find_map(|det| rest.strip_prefix(det))
         .unwrap_or(rest);
     VERBS.contains(&verb) && THINGS.contains(&thing)
+}
+
+/// "Back to Blogs", "Return to articles", "Back to all posts": as a whole link, the
+/// way back to the section the page belongs to, not a sentence.
+fn is_back_link_phrase(squashed: &str) -> bool {
+    ["back to ", "return to ", "go back to "]
+        .iter()
+        .find_map(|lead| squashed.strip_prefix(lead))
+        .is_some_and(|place| !place.is_empty() && place.split(' ').count() <= 3)
 }
 
 /// Whether element `i` is or holds a link to a place on the same page (`href="#…"`).
@@ -5613,6 +5624,23 @@ mod tests {
         assert!(text.contains("Alfredo Canziani"), "{text}");
         assert!(!text.contains("Jo writes"), "{text}");
         assert!(!text.contains("Follow us"), "{text}");
+    }
+
+    #[test]
+    fn a_link_back_to_the_section_is_not_content_but_a_sentence_saying_so_is() {
+        let html = format!(
+            "<body><main><div><a href=/blog>Back to Blogs</a></div><h1>Payroll</h1>{}\
+             <p><a href=/learn>Return to all articles</a></p>\
+             <p>We went back to basics and rebuilt the ledger by hand.</p>\
+             <p><a href=/x>Back to the drawing board, again and again, for a decade</a></p>\
+             </main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("Back to Blogs"), "{text}");
+        assert!(!text.contains("Return to all articles"), "{text}");
+        assert!(text.contains("back to basics"), "{text}");
+        assert!(text.contains("drawing board"), "{text}");
     }
 
     #[test]
