@@ -311,6 +311,12 @@ const UI_PHRASES: &[&str] = &[
     "table of contents",
     "on this page",
     "edit this page",
+    "rate this page",
+    "page tools",
+    "expand description",
+    "submit correction",
+    "open in app",
+    "select a size",
     "advertisement",
     "sort by",
     "sort and filter",
@@ -4897,12 +4903,16 @@ mod tests {
              <div><button>Copied!</button></div><p>Written by</p>\
              <div><span>Top Rated</span></div><div><span>New arrival</span></div>\
              <p>New arrivals reach the shop on Mondays.</p>\
-             <h2>Start asking to get answers</h2>\
+             <h2>Start asking to get answers</h2><div><a href=#r>Rate this page</a></div>\
+             <div><button>Expand description</button></div><div>Page tools</div>\
              <div>What do you think?</div><h3>Leave a Comment</h3></main></body>",
             article(3)
         );
         let text = extract_text(&html);
         assert!(!text.contains("Leave a Comment"), "{text}");
+        assert!(!text.contains("Rate this page"), "{text}");
+        assert!(!text.contains("Expand description"), "{text}");
+        assert!(!text.contains("Page tools"), "{text}");
         assert!(!text.contains("What do you think"), "{text}");
         assert!(text.contains("Subscribe to the gauge data"), "{text}");
         assert_eq!(text.matches("Read the review").count(), 1, "{text}");
