@@ -13,6 +13,15 @@ use url::Url;
 
 use crate::links::Resolver;
 
+/// Longest `<dt>` written on one line with its `<dd>` ("Seat: 20'' H").
+const MAX_TERM_CHARS: usize = 60;
+
+/// Longest `<dd>` written on its term's line.
+const MAX_DESCRIPTION_CHARS: usize = 200;
+
+/// Most nodes a `<dd>` written on its term's line holds.
+const MAX_TERM_NODES: usize = 40;
+
 /// Nesting rendered structurally; anything deeper is written as flat text, so hostile
 /// nesting cannot exhaust the stack.
 const MAX_DEPTH: usize = 256;
@@ -60,6 +69,8 @@ struct Writer<'u> {
     /// Just wrote a drop cap set as a block of its own: the blocks opening before the
     /// next word carry on its line ("D" + "uring the storm").
     glue: bool,
+    /// Just wrote a short `<dt>` whose `<dd>` follows on the same line.
+    in_term: bool,
 }
 
 pub(crate) fn is_block(name: &str) -> bool {
@@ -123,6 +134,7 @@ impl<'u> Writer<'u> {
             list_stack: Vec::new(),
             item_start: usize::MAX,
             glue: false,
+            in_term: false,
         }
     }
 
@@ -173,6 +185,40 @@ impl<'u> Writer<'u> {
             self.buf.push_str(&self.prefix);
             self.pending_space = false;
         }
+    }
+
+    /// Whether `dt` is a short term (one line, [`MAX_TERM_CHARS`]) directly followed by
+    /// its `<dd>`.
+    fn term_of_next(&self, dt: NodeRef<'_, Node>) -> bool {
+        if self.inline_only {
+            return false;
+        }
+        let next = dt.next_siblings().find(|n| match n.value() {
+            Node::Element(_) => true,
+            Node::Text(t) => !t.trim().is_empty(),
+            _ => false,
+        });
+        // A one-line description: a long one, or one of paragraphs (an API
+        // reference's, a FAQ's answer), reads below its term.
+        let described = next.is_some_and(|n| {
+            matches!(n.value(), Node::Element(e) if e.name() == "dd")
+                && edge_text(n, false).is_some()
+                && n.descendants()
+                    .skip(1)
+                    .take(MAX_TERM_NODES)
+                    .all(|d| !matches!(d.value(), Node::Element(e) if is_block(e.name())))
+                && n.descendants().nth(MAX_TERM_NODES).is_none()
+                && flat_text(n).trim().len() <= MAX_DESCRIPTION_CHARS
+        });
+        if !described {
+            return false;
+        }
+        let text = flat_text(dt);
+        let text = text.trim();
+        text.len() <= MAX_TERM_CHARS
+            && !text.contains('\n')
+            && text.chars().any(char::is_alphanumeric)
+            && !text.ends_with(['?', '.', '!', '\u{b6}'])
     }
 
     fn at_line_start(&self) -> bool {
@@ -468,6 +514,24 @@ impl<'u> Writer<'u> {
                 self.pending_space = true;
                 self.children(node, depth);
                 self.pending_space = true;
+            }
+            "dt" if self.term_of_next(node) => {
+                // A short term and its description read as one line: "Seat: 20'' H".
+                self.block(1);
+                self.children(node, depth);
+                let ends_colon = self.buf.trim_end().ends_with(':');
+                if !ends_colon && !self.buf.is_empty() {
+                    self.buf
+                        .truncate(self.buf.trim_end_matches([' ', '\t']).len());
+                    self.buf.push(':');
+                }
+                self.pending_break = 0;
+                self.pending_space = true;
+                self.in_term = true;
+            }
+            "dd" if std::mem::take(&mut self.in_term) => {
+                self.children(node, depth);
+                self.block(1);
             }
             "tr" | "dt" | "dd" | "figcaption" | "summary" | "caption" => {
                 self.block(1);
@@ -971,6 +1035,23 @@ mod tests {
         // stays a line of its own.
         assert_eq!(txt("<h2>A</h2><p>abacus</p>"), "A\n\nabacus");
         assert_eq!(txt("<div>A</div><p>Apple</p>"), "A\n\nApple");
+    }
+
+    #[test]
+    fn a_short_term_and_its_description_share_a_line() {
+        assert_eq!(
+            txt("<dl><dt><div>Seat</div></dt><dd>20'' H X 24'' W</dd>\
+                 <dt>Lining:</dt><dd>100% polyester</dd></dl>"),
+            "Seat: 20'' H X 24'' W\nLining: 100% polyester"
+        );
+        // A question, a term without a description, or a description of paragraphs
+        // keeps the term on a line of its own.
+        assert_eq!(
+            txt("<dl><dt>Can I return it?</dt><dd>Yes, within 30 days.</dd>\
+                 <dt>Attachments</dt><dd></dd>\
+                 <dt>chain(*iterables)</dt><dd><p>Make an iterator.</p></dd></dl>"),
+            "Can I return it?\nYes, within 30 days.\nAttachments\nchain(*iterables)\n\nMake an iterator."
+        );
     }
 
     #[test]
