@@ -3672,11 +3672,13 @@ fn heads_section(flat: &Flat<'_>, i: usize) -> bool {
 }
 
 /// Whether the element `i`'s text opens with a tag (`<div`, `</p`, `<!--`): markup
-/// that was escaped into text rather than parsed.
+/// that was escaped into text rather than parsed. Looks at the first few text nodes
+/// only.
 fn holds_escaped_markup(flat: &Flat<'_>, i: usize) -> bool {
     let end = flat.nodes[i].end as usize;
     let Some(first) = (i + 1..end)
         .filter(|&d| flat.nodes[d].kind == Kind::Text)
+        .take(16)
         .map(|d| flat.text(d).trim_start())
         .find(|t| !t.is_empty())
     else {

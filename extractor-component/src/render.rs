@@ -193,21 +193,17 @@ impl<'u> Writer<'u> {
         if self.inline_only {
             return false;
         }
-        let next = dt.next_siblings().find(|n| match n.value() {
-            Node::Element(_) => true,
-            Node::Text(t) => !t.trim().is_empty(),
-            _ => false,
-        });
         // A one-line description: a long one, or one of paragraphs (an API
         // reference's, a FAQ's answer), reads below its term.
-        let described = next.is_some_and(|n| {
+        let described = next_shown_sibling(dt).is_some_and(|n| {
+            let mut inner = n.descendants().skip(1);
             matches!(n.value(), Node::Element(e) if e.name() == "dd")
                 && edge_text(n, false).is_some()
-                && n.descendants()
-                    .skip(1)
+                && inner
+                    .by_ref()
                     .take(MAX_TERM_NODES)
                     .all(|d| !matches!(d.value(), Node::Element(e) if is_block(e.name())))
-                && n.descendants().nth(MAX_TERM_NODES).is_none()
+                && inner.next().is_none()
                 && flat_text(n).trim().len() <= MAX_DESCRIPTION_CHARS
         });
         if !described {
@@ -764,6 +760,16 @@ fn run_together(before: NodeRef<'_, Node>, after: NodeRef<'_, Node>) -> bool {
     word_edge(&tail) && (word_edge(&head) || label(&head))
 }
 
+/// The next sibling that shows something: an element, or text that is not only
+/// whitespace.
+fn next_shown_sibling(node: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
+    node.next_siblings().find(|n| match n.value() {
+        Node::Element(_) => true,
+        Node::Text(t) => !t.trim().is_empty(),
+        _ => false,
+    })
+}
+
 /// A drop cap set as a block of its own: a `<div>` or `<p>` (not a heading) whose
 /// text is one capital letter, followed by a block whose text opens in lower case.
 /// Returns the letter. Reads no further than the second character of each.
@@ -778,11 +784,7 @@ fn drop_cap(node: NodeRef<'_, Node>) -> Option<char> {
     if longer || !letter.is_uppercase() {
         return None;
     }
-    let next = node.next_siblings().find(|n| match n.value() {
-        Node::Element(_) => true,
-        Node::Text(t) => !t.trim().is_empty(),
-        _ => false,
-    })?;
+    let next = next_shown_sibling(node)?;
     let Node::Element(n) = next.value() else {
         return None;
     };
