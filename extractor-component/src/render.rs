@@ -760,6 +760,28 @@ fn run_together(before: NodeRef<'_, Node>, after: NodeRef<'_, Node>) -> bool {
     word_edge(&tail) && (word_edge(&head) || label(&head))
 }
 
+/// The capital letter that is all `node` holds, as its only child or inside its only
+/// inline child (`<div><span>D</span></div>`), at most `depth` levels down. Reads one
+/// child per level and allocates nothing: every `<div>` and `<p>` is asked.
+fn lone_letter(node: NodeRef<'_, Node>, depth: usize) -> Option<char> {
+    let mut children = node
+        .children()
+        .filter(|c| !matches!(c.value(), Node::Text(t) if t.trim().is_empty()));
+    let only = children.next()?;
+    if children.next().is_some() {
+        return None;
+    }
+    match only.value() {
+        Node::Text(t) => {
+            let mut chars = t.trim().chars();
+            let letter = chars.next().filter(|c| c.is_uppercase())?;
+            chars.next().is_none().then_some(letter)
+        }
+        Node::Element(e) if depth > 0 && !is_block(e.name()) => lone_letter(only, depth - 1),
+        _ => None,
+    }
+}
+
 /// The next sibling that shows something: an element, or text that is not only
 /// whitespace.
 fn next_shown_sibling(node: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
@@ -780,10 +802,7 @@ fn drop_cap(node: NodeRef<'_, Node>) -> Option<char> {
     if !matches!(e.name(), "div" | "p") {
         return None;
     }
-    let (letter, longer) = edge_text(node, false)?;
-    if longer || !letter.is_uppercase() {
-        return None;
-    }
+    let letter = lone_letter(node, 2)?;
     let next = next_shown_sibling(node)?;
     let Node::Element(n) = next.value() else {
         return None;
