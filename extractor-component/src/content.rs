@@ -678,6 +678,14 @@ impl<'f, 'a> Analysis<'f, 'a> {
             .filter_map(|i| flat.attr(i, "aria-controls"))
             .flat_map(str::split_ascii_whitespace)
             .collect();
+        // Of those, the panels whose toggle sits in a heading: an accordion's headers
+        // (the ARIA pattern puts each toggle inside a heading), not a menu button.
+        let headed: HashSet<&str> = (0..n)
+            .filter(|&i| flat.nodes[i].kind == Kind::Element)
+            .filter_map(|i| Some((i, flat.attr(i, "aria-controls")?)))
+            .filter(|&(i, _)| in_heading(flat, i))
+            .flat_map(|(_, ids)| ids.split_ascii_whitespace())
+            .collect();
         // Nodes inside a never-content subtree: every pruning drops them, so their text
         // (script and JSON payloads, often most of the page's bytes) is never counted.
         let mut muted = vec![false; n];
@@ -727,7 +735,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     let attrs = Attrs::of(flat, i);
                     hard[i] = (is_hard_boilerplate(node.name, &attrs, style_hides)
                         && !(style_hides && is_switched_panel(flat, i, &attrs))
-                        && !is_controlled_region(&attrs, &controlled))
+                        && !is_controlled_region(&attrs, &controlled, &headed))
                         || is_tooltip_role(flat, i, &attrs);
                     if !muted[i] {
                         let words = if attrs.id.is_empty() && !attrs.class.is_empty() {
@@ -3966,11 +3974,32 @@ fn is_disclosure_panel(attrs: &Attrs<'_>) -> bool {
 /// An accordion panel in the ARIA pattern: a `region` (or a panel labelled by its
 /// toggle) that a toggle's `aria-controls` names. Hidden only until the click that
 /// opens it, like [`is_disclosure_panel`]'s. Menus and drawers a toggle opens are
-/// neither regions nor labelled by it.
-fn is_controlled_region(attrs: &Attrs<'_>, controlled: &HashSet<&str>) -> bool {
+/// neither regions nor labelled by it, nor toggled from a heading.
+fn is_controlled_region(
+    attrs: &Attrs<'_>,
+    controlled: &HashSet<&str>,
+    headed: &HashSet<&str>,
+) -> bool {
     !attrs.id.is_empty()
-        && (attrs.role == "region" || attrs.labelled_by)
-        && controlled.contains(attrs.id)
+        && (((attrs.role == "region" || attrs.labelled_by) && controlled.contains(attrs.id))
+            || headed.contains(attrs.id))
+}
+
+/// Whether element `i` is, or sits within three levels of, a heading (`h1`–`h6`,
+/// `role=heading`).
+fn in_heading(flat: &Flat<'_>, i: usize) -> bool {
+    let mut current = i as u32;
+    for _ in 0..4 {
+        if current == NONE {
+            return false;
+        }
+        let c = current as usize;
+        if is_heading(flat.nodes[c].name) || flat.attr(c, "role") == Some("heading") {
+            return true;
+        }
+        current = flat.nodes[c].parent;
+    }
+    false
 }
 
 /// `S:0`, `S:2e`...: the id React gives a streamed segment (its number in
@@ -5125,13 +5154,16 @@ mod tests {
              style=\"display:none\" role=region aria-labelledby=t1><p>Look for your annual \
              kilowatt hours on the bill.</p></div><button aria-controls=menu1>Menu</button>\
              <ul id=menu1 style=\"display:none\"><li>Drop-down entry that stays hidden</li></ul>\
-             </main></body>",
+             <h3><a aria-controls=faq1 aria-expanded=false>How much do I need?</a></h3>\
+             <div class=acd-content aria-hidden=true id=faq1>There is no single target; it \
+             depends on what you spend.</div></main></body>",
             article(3)
         );
         let text = extract_text(&html);
         assert!(text.contains("1. Understand your electric bill"), "{text}");
         assert!(text.contains("annual kilowatt hours"), "{text}");
         assert!(!text.contains("Drop-down entry"), "{text}");
+        assert!(text.contains("no single target"), "{text}");
         assert!(text.contains("Weight: 2.4 kg"), "{text}");
         assert!(text.contains("wipe the frame"), "{text}");
         assert!(!text.contains("Newsletter popup"), "{text}");
