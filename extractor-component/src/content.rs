@@ -3645,7 +3645,10 @@ fn has_main_hint(flat: &Flat<'_>, i: usize) -> bool {
 /// under it, on landing pages and listings), not the page: a `<section>` is its
 /// nearest sectioning ancestor, it holds a heading, and it holds no navigation or
 /// form (a site header wrapped in a section holds both). An `<article>`'s header
-/// stays furniture: it holds the byline, date and reading time. Small by nature:
+/// stays furniture: it holds the byline, date and reading time. Outside any
+/// section, a header holding the page's `h1` and a paragraph is a landing page's
+/// hero (headline and the copy under it), not the site's bar, when it holds no
+/// list. Small by nature:
 /// a larger header, or one nested deeper than [`MAX_SECTION_DEPTH`] below its
 /// section, does not count (nor does hostile nesting make this quadratic).
 fn heads_section(flat: &Flat<'_>, i: usize) -> bool {
@@ -3654,10 +3657,16 @@ fn heads_section(flat: &Flat<'_>, i: usize) -> bool {
         return false;
     }
     let mut heading = false;
+    let mut h1 = false;
+    let mut copy = false;
+    let mut list = false;
     for d in i + 1..end {
         match flat.nodes[d].name {
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => heading = true,
+            "h1" => (heading, h1) = (true, true),
+            "h2" | "h3" | "h4" | "h5" | "h6" => heading = true,
             "nav" | "form" | "input" | "button" => return false,
+            "p" => copy = true,
+            "ul" | "ol" => list = true,
             _ => {}
         }
     }
@@ -3676,7 +3685,9 @@ fn heads_section(flat: &Flat<'_>, i: usize) -> bool {
         }
         current = flat.nodes[current as usize].parent;
     }
-    false
+    // A landing page's hero: the page's h1 and the paragraph under it (a site bar
+    // lists its menu).
+    h1 && copy && !list
 }
 
 /// Whether the element `i`'s text opens with a tag (`<div`, `</p`, `<!--`): markup
@@ -5762,6 +5773,19 @@ mod tests {
         assert!(text.contains("share video messages"), "{text}");
         assert!(!text.contains("About"), "{text}");
         assert!(!text.contains("Five minute read"), "{text}");
+        // Outside any section: a hero (the h1 and its copy) is content, a site bar
+        // with its menu is not.
+        let html = format!(
+            "<body><header><h1><a href=/>Acme</a></h1><ul><li><a href=/a>Pricing</a></li>\
+             <li><a href=/b>Careers</a></li></ul><p>Free shipping over $50</p></header>\
+             <main><div><header class=hero><h1>Identity protection</h1><p>Protect your \
+             finances and personal information in one simple solution.</p></header>{}\
+             </div></main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Protect your finances"), "{text}");
+        assert!(!text.contains("Careers"), "{text}");
     }
 
     #[test]
