@@ -1000,17 +1000,26 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// Whether `i` is a link styled as a button (`class="btn btn-primary"`,
     /// `role=button`): a call to action ("Book now", "Request a demo"), not a
     /// reference the text makes.
-    fn button_link(&self, i: usize) -> bool {
+    /// With `within_tokens`, also a class token that only holds the word
+    /// (`thd-button-primary`, `bg-button-shadow`): a design system's button, or a
+    /// teaser card's link, so only for the shortest labels.
+    fn button_link(&self, i: usize, within_tokens: bool) -> bool {
         let flat = self.flat;
+        let button = |part: &str| {
+            lower_starts(part.as_bytes(), b"btn") || lower_starts(part.as_bytes(), b"button")
+        };
         // A disclosure toggle (`aria-controls`) is labelled by its panel's heading.
         flat.nodes[i].name == "a"
             && flat.attr(i, "aria-controls").is_none()
             && (flat.attr(i, "role") == Some("button")
                 || flat.attr(i, "class").is_some_and(|class| {
-                    class.split_ascii_whitespace().any(|token| {
-                        lower_starts(token.as_bytes(), b"btn")
-                            || lower_starts(token.as_bytes(), b"button")
-                    })
+                    if within_tokens {
+                        class
+                            .split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+                            .any(button)
+                    } else {
+                        class.split_ascii_whitespace().any(button)
+                    }
                 }))
     }
 
@@ -2511,7 +2520,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             // A link dressed as a button is a call to action wherever it stands,
             // unless it is part of a sentence.
-            if totals.text[i] <= 60 && self.button_link(i) && !self.inline_in_sentence(i) {
+            let button = (totals.text[i] <= 60 && self.button_link(i, false))
+                || (totals.text[i] <= MAX_CTA_LABEL_CHARS && self.button_link(i, true));
+            if button && !self.inline_in_sentence(i) {
                 return Visit::Drop;
             }
             // The whole of its line: a retailer link among others ("Buy: check price at
@@ -3709,6 +3720,10 @@ fn holds_escaped_markup(flat: &Flat<'_>, i: usize) -> bool {
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
 }
+
+/// Longest label of a link whose class only holds the word "button" inside a token
+/// ([`Analysis::button_link`]): "Get Loom for free", "Start deploying".
+const MAX_CTA_LABEL_CHARS: u32 = 30;
 
 /// Longest rating summary ([`Analysis::is_rating_summary`]).
 const MAX_RATING_SUMMARY_CHARS: u32 = 120;
@@ -5679,6 +5694,22 @@ mod tests {
         assert!(text.contains("Alfredo Canziani"), "{text}");
         assert!(!text.contains("Jo writes"), "{text}");
         assert!(!text.contains("Follow us"), "{text}");
+    }
+
+    #[test]
+    fn a_link_whose_class_holds_the_word_button_is_a_call_to_action_when_short() {
+        let html = format!(
+            "<body><main><h1>Screen recording</h1><p>{}</p>\
+             <div><a class=\"thd-button-primary lg\" href=/new>Record a video</a></div>\
+             <p>{}</p><div><a class=\"thd-button-primary\" href=/story>How a small \
+             team of nine recorded every release</a></div>{}</main></body>",
+            PARA,
+            PARA,
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("Record a video"), "{text}");
+        assert!(text.contains("team of nine"), "{text}");
     }
 
     #[test]
