@@ -673,19 +673,19 @@ impl<'f, 'a> Analysis<'f, 'a> {
         // Elements whose weight depends on what the page declares itself to be.
         let mut page_dependent = Vec::new();
         // Panels some toggle opens (`aria-controls`): an accordion's collapsed answers.
-        let controlled: HashSet<&str> = (0..n)
-            .filter(|&i| flat.nodes[i].kind == Kind::Element)
-            .filter_map(|i| flat.attr(i, "aria-controls"))
-            .flat_map(str::split_ascii_whitespace)
-            .collect();
-        // Of those, the panels whose toggle sits in a heading: an accordion's headers
-        // (the ARIA pattern puts each toggle inside a heading), not a menu button.
-        let headed: HashSet<&str> = (0..n)
-            .filter(|&i| flat.nodes[i].kind == Kind::Element)
-            .filter_map(|i| Some((i, flat.attr(i, "aria-controls")?)))
-            .filter(|&(i, _)| in_heading(flat, i))
-            .flat_map(|(_, ids)| ids.split_ascii_whitespace())
-            .collect();
+        // Of those, `headed` holds the panels whose toggle sits in a heading: an
+        // accordion's headers (the ARIA pattern puts each toggle inside a heading), not
+        // a menu button.
+        let mut controlled: HashSet<&str> = HashSet::new();
+        let mut headed: HashSet<&str> = HashSet::new();
+        for i in (0..n).filter(|&i| flat.nodes[i].kind == Kind::Element) {
+            if let Some(ids) = flat.attr(i, "aria-controls") {
+                controlled.extend(ids.split_ascii_whitespace());
+                if in_heading(flat, i) {
+                    headed.extend(ids.split_ascii_whitespace());
+                }
+            }
+        }
         // Nodes inside a never-content subtree: every pruning drops them, so their text
         // (script and JSON payloads, often most of the page's bytes) is never counted.
         let mut muted = vec![false; n];
@@ -997,30 +997,35 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }) && self.holds_heading(i)
     }
 
-    /// Whether `i` is a link styled as a button (`class="btn btn-primary"`,
-    /// `role=button`): a call to action ("Book now", "Request a demo"), not a
-    /// reference the text makes.
-    /// With `within_tokens`, also a class token that only holds the word
-    /// (`thd-button-primary`, `bg-button-shadow`): a design system's button, or a
-    /// teaser card's link, so only for the shortest labels.
-    fn button_link(&self, i: usize, within_tokens: bool) -> bool {
+    /// When `i` is a link styled as a button, a call to action ("Book now", "Request a
+    /// demo") rather than a reference the text makes: the longest label such a link
+    /// has. [`MAX_BUTTON_LABEL_CHARS`] for `role=button` or a class token that opens
+    /// with the word (`class="btn btn-primary"`); [`MAX_CTA_LABEL_CHARS`] for a token
+    /// that only holds it (`thd-button-primary`, `bg-button-shadow`): a design
+    /// system's button, or a teaser card's link, so only the shortest labels.
+    fn button_label_limit(&self, i: usize) -> Option<u32> {
         let flat = self.flat;
+        // A disclosure toggle (`aria-controls`) is labelled by its panel's heading.
+        if flat.nodes[i].name != "a" || flat.attr(i, "aria-controls").is_some() {
+            return None;
+        }
+        if flat.attr(i, "role") == Some("button") {
+            return Some(MAX_BUTTON_LABEL_CHARS);
+        }
+        let class = flat.attr(i, "class")?;
         let button = |part: &str| {
             lower_starts(part.as_bytes(), b"btn") || lower_starts(part.as_bytes(), b"button")
         };
-        // A disclosure toggle (`aria-controls`) is labelled by its panel's heading.
-        flat.nodes[i].name == "a"
-            && flat.attr(i, "aria-controls").is_none()
-            && (flat.attr(i, "role") == Some("button")
-                || flat.attr(i, "class").is_some_and(|class| {
-                    if within_tokens {
-                        class
-                            .split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
-                            .any(button)
-                    } else {
-                        class.split_ascii_whitespace().any(button)
-                    }
-                }))
+        if class.split_ascii_whitespace().any(button) {
+            Some(MAX_BUTTON_LABEL_CHARS)
+        } else if class
+            .split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+            .any(button)
+        {
+            Some(MAX_CTA_LABEL_CHARS)
+        } else {
+            None
+        }
     }
 
     /// Whether `i` is an inline element inside running text (a link or span in a
@@ -2520,8 +2525,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             // A link dressed as a button is a call to action wherever it stands,
             // unless it is part of a sentence.
-            let button = (totals.text[i] <= 60 && self.button_link(i, false))
-                || (totals.text[i] <= MAX_CTA_LABEL_CHARS && self.button_link(i, true));
+            let button = self
+                .button_label_limit(i)
+                .is_some_and(|limit| totals.text[i] <= limit);
             if button && !self.inline_in_sentence(i) {
                 return Visit::Drop;
             }
@@ -3651,7 +3657,6 @@ fn has_main_hint(flat: &Flat<'_>, i: usize) -> bool {
                 .is_some_and(|p| p.eq_ignore_ascii_case("articleBody") || p == "text"))
 }
 
-/// The page's declared main region: `<main>` or `[role=main]`.
 /// Whether the `<header>` `i` heads a `<section>` (its title and the line of copy
 /// under it, on landing pages and listings), not the page: a `<section>` is its
 /// nearest sectioning ancestor, it holds a heading, and it holds no navigation or
@@ -3659,9 +3664,9 @@ fn has_main_hint(flat: &Flat<'_>, i: usize) -> bool {
 /// stays furniture: it holds the byline, date and reading time. Outside any
 /// section, a header holding the page's `h1` and a paragraph is a landing page's
 /// hero (headline and the copy under it), not the site's bar, when it holds no
-/// list. Small by nature:
-/// a larger header, or one nested deeper than [`MAX_SECTION_DEPTH`] below its
-/// section, does not count (nor does hostile nesting make this quadratic).
+/// list. Small by nature: a larger header, or one nested deeper than
+/// [`MAX_SECTION_DEPTH`] below its section, does not count (nor does hostile nesting
+/// make this quadratic).
 fn heads_section(flat: &Flat<'_>, i: usize) -> bool {
     let end = flat.nodes[i].end as usize;
     if end - i > MAX_SECTION_HEADER_NODES {
@@ -3721,8 +3726,11 @@ fn holds_escaped_markup(flat: &Flat<'_>, i: usize) -> bool {
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
 }
 
+/// Longest label of a link styled as a button ([`Analysis::button_label_limit`]).
+const MAX_BUTTON_LABEL_CHARS: u32 = 60;
+
 /// Longest label of a link whose class only holds the word "button" inside a token
-/// ([`Analysis::button_link`]): "Get Loom for free", "Start deploying".
+/// ([`Analysis::button_label_limit`]): "Get Loom for free", "Start deploying".
 const MAX_CTA_LABEL_CHARS: u32 = 30;
 
 /// Longest rating summary ([`Analysis::is_rating_summary`]).
@@ -3734,6 +3742,7 @@ const MAX_SECTION_HEADER_NODES: usize = 200;
 /// Deepest a section's `<header>` sits below its `<section>` ([`heads_section`]).
 const MAX_SECTION_DEPTH: usize = 12;
 
+/// The page's declared main region: `<main>` or `[role=main]`.
 fn is_main_landmark(flat: &Flat<'_>, i: usize) -> bool {
     let node = &flat.nodes[i];
     node.kind == Kind::Element && (node.name == "main" || flat.attr(i, "role") == Some("main"))
