@@ -1673,10 +1673,25 @@ impl<'f, 'a> Analysis<'f, 'a> {
             let around = call >= body_end || call < body;
             let closing = (top != call || is_heading(flat.nodes[call].name))
                 && self.kept_text_between(top, root_end, removed) <= MAX_CALL_BOX_CHARS;
-            if around || closing {
+            // A pitch headed by the call and carrying its own button or form is a
+            // signup or contact box wherever it stands.
+            let boxed = top != call && is_heading(flat.nodes[call].name) && self.holds_action(top);
+            if around || closing || boxed {
                 removed[top] = true;
             }
         }
+    }
+
+    /// Whether the subtree of `i` holds something to act with: a form, a button, or a
+    /// link styled as one. Reads at most [`MAX_ACTION_NODES`] nodes.
+    fn holds_action(&self, i: usize) -> bool {
+        let flat = self.flat;
+        let end = (flat.nodes[i].end as usize).min(i + 1 + MAX_ACTION_NODES);
+        (i + 1..end).any(|j| {
+            flat.nodes[j].kind == Kind::Element
+                && (matches!(flat.nodes[j].name, "form" | "button")
+                    || self.button_label_limit(j).is_some())
+        })
     }
 
     /// Drops in-text teasers for other pages: a line of a label and a linked
@@ -3803,6 +3818,9 @@ const MAX_BYLINE_CHARS: u32 = 80;
 /// largest box around one it drops with it, in characters.
 const MAX_CALL_CHARS: u32 = 80;
 const MAX_CALL_BOX_CHARS: u32 = 300;
+
+/// Most nodes [`Analysis::holds_action`] reads in a call's box.
+const MAX_ACTION_NODES: usize = 400;
 
 /// A line asking the reader to act: join, subscribe, get in touch, book, request,
 /// talk to someone, or a "Ready to…?" / "Want to…?" pitch.
@@ -6496,6 +6514,18 @@ mod tests {
         let text = extract_text(&html);
         assert!(text.contains("Want to know more?"), "{text}");
         assert!(!text.contains("Ready to get pests"), "{text}");
+
+        // Mid-body, a pitch goes only when its box carries the button or form.
+        let html = format!(
+            "<body><main><div class=post>{}<div><h3>Join our mailing list</h3><p>Notes              on rivers, monthly.</p><a class=btn-primary href=/s>Sign up</a></div>             <div><h3>Want to see the data?</h3><p>The survey tables are public.</p></div>             {}</div></main></body>",
+            article(6),
+            article(6)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("mailing list"), "{text}");
+        assert!(!text.contains("Notes on rivers"), "{text}");
+        assert!(text.contains("Want to see the data?"), "{text}");
+        assert!(text.contains("survey tables"), "{text}");
     }
 
     #[test]
