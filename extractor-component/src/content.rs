@@ -1506,7 +1506,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let root_text = totals.text[root].max(1) as f32;
         // Only needed once a link-dense block turns up; many regions have none.
         let mut repeated: Option<Vec<f32>> = None;
-        walk_live(flat, root, &mut removed, |i, _| {
+        walk_live(flat, root, &mut removed, |i, removed| {
             let node = &flat.nodes[i];
             if node.kind == Kind::Element
                 && matches!(
@@ -1527,7 +1527,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     && !{
                         let repeated =
                             repeated.get_or_insert_with(|| self.repeated_items(root, totals));
-                        self.in_item_grid(i, root, repeated)
+                        self.in_item_grid(i, root, repeated, totals, removed)
                             .is_some_and(|grid_share| {
                                 ld < MAX_ITEM_LINK_DENSITY || grid_share >= MIN_GRID_SHARE
                             })
@@ -2141,19 +2141,40 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// product or event card links its title, author, rating and price, which looks
     /// like a menu by link density alone; but it also carries plain text (format,
     /// place, date) that a menu's links lack, or its grid is most of the region.
-    fn in_item_grid(&self, i: usize, root: usize, repeated: &[f32]) -> Option<f32> {
+    ///
+    /// "Just inside" is up to [`MAX_ITEM_DEPTH`] levels. A priced card's few links (at
+    /// most [`MAX_CARD_LINKS`]) may sit deeper, through wrappers that add little text
+    /// of their own (a shop's card nests its body eight `<div>`s down), up to
+    /// [`MAX_CARD_WRAPPERS`]; a sub-menu's links must sit near their grid.
+    fn in_item_grid(
+        &self,
+        i: usize,
+        root: usize,
+        repeated: &[f32],
+        totals: &Totals,
+        removed: &[bool],
+    ) -> Option<f32> {
         let flat = self.flat;
         let mut current = i;
-        for _ in 0..=MAX_ITEM_DEPTH {
+        for depth in 0..=MAX_CARD_WRAPPERS {
             if current <= root {
                 return None;
             }
             if repeated[current - root] > 0.0 {
                 return Some(repeated[current - root]);
             }
-            match flat.nodes[current].parent {
+            current = match flat.nodes[current].parent {
                 NONE => return None,
-                p => current = p as usize,
+                p => p as usize,
+            };
+            if depth == MAX_ITEM_DEPTH
+                && (totals.anchors[i] > MAX_CARD_LINKS
+                    || !has_price(&flatten_text(flat, i, removed)))
+            {
+                return None;
+            }
+            if depth >= MAX_ITEM_DEPTH && totals.text[current] > 2 * totals.text[i] {
+                return None;
             }
         }
         None
@@ -3445,6 +3466,12 @@ const MIN_GRID_SHARE: f32 = 0.4;
 
 /// How many levels above a link-dense block its item card may sit.
 const MAX_ITEM_DEPTH: usize = 3;
+
+/// How far [`Analysis::in_item_grid`] climbs through thin wrappers to find a card.
+const MAX_CARD_WRAPPERS: usize = 12;
+
+/// Most links a card's body holds: title, author, rating, price.
+const MAX_CARD_LINKS: u32 = 4;
 
 /// Link text of a teaser card's headline, at least.
 const MIN_TEASER_HEADLINE: u32 = 15;
@@ -5461,6 +5488,38 @@ mod tests {
         }
         assert!(text.contains("4.7 stars"), "{text}");
         assert!(!text.contains("History"), "{text}");
+
+        // A shop nests each card's body deep in wrappers that add only a rank and a
+        // note; it is still the card. A sub-menu as deep in its column is not.
+        let cards: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<li><span><div class=root><div class=cell><div class=wrap>\
+                     <div class=badge>#{i}</div><div class=face><div><a href=/b{i}>Book \
+                     {i}</a><div><a href=/a{i}>Ann Author</a></div><div>Paperback</div>\
+                     <div><a href=/b{i}>$14.98</a></div></div></div></div></div></div>\
+                     </span></li>"
+                )
+            })
+            .collect();
+        let columns: String = (0..3)
+            .map(|i| {
+                format!(
+                    "<div class=col><div><div><div><div>AWS Lambda <a href=/o{i}>Overview</a> \
+                     <a href=/p{i}>Pricing</a> <a href=/f{i}>Features</a></div></div>\
+                     </div></div></div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><main><h1>Best sellers</h1><p>Our most popular books, updated hourly.</p>\
+             <ol class=grid>{cards}</ol>{columns}</main></body>"
+        );
+        let text = extract_text(&html);
+        for i in 0..8 {
+            assert!(text.contains(&format!("Book {i}")), "{text}");
+        }
+        assert!(!text.contains("Pricing"), "{text}");
     }
 
     #[test]
@@ -6517,7 +6576,10 @@ mod tests {
 
         // Mid-body, a pitch goes only when its box carries the button or form.
         let html = format!(
-            "<body><main><div class=post>{}<div><h3>Join our mailing list</h3><p>Notes              on rivers, monthly.</p><a class=btn-primary href=/s>Sign up</a></div>             <div><h3>Want to see the data?</h3><p>The survey tables are public.</p></div>             {}</div></main></body>",
+            "<body><main><div class=post>{}<div><h3>Join our mailing list</h3><p>Notes \
+             on rivers, monthly.</p><a class=btn-primary href=/s>Sign up</a></div>\
+             <div><h3>Want to see the data?</h3><p>The survey tables are public.</p></div>\
+             {}</div></main></body>",
             article(6),
             article(6)
         );
