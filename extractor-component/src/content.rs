@@ -733,7 +733,12 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 Kind::Element => {
                     in_link[i] = parent_link || node.name == "a";
                     let attrs = Attrs::of(flat, i);
+                    // A button inside a heading is an accordion's trigger: its
+                    // label is the heading (except in the site's footer menus).
                     hard[i] = (is_hard_boilerplate(node.name, &attrs, style_hides)
+                        && !(node.name == "button"
+                            && in_heading(flat, i)
+                            && !in_site_furniture(flat, i))
                         && !(style_hides && is_switched_panel(flat, i, &attrs))
                         && !is_controlled_region(&attrs, &controlled, &headed))
                         || is_tooltip_role(flat, i, &attrs);
@@ -3686,6 +3691,25 @@ fn is_site_furniture(flat: &Flat<'_>, i: usize) -> bool {
         )
 }
 
+/// Whether `i` sits in the site's header, footer or navigation, within
+/// [`MAX_FURNITURE_DEPTH`] levels.
+fn in_site_furniture(flat: &Flat<'_>, i: usize) -> bool {
+    let mut current = flat.nodes[i].parent;
+    for _ in 0..MAX_FURNITURE_DEPTH {
+        if current == NONE {
+            return false;
+        }
+        if is_site_furniture(flat, current as usize) {
+            return true;
+        }
+        current = flat.nodes[current as usize].parent;
+    }
+    false
+}
+
+/// How far [`in_site_furniture`] climbs.
+const MAX_FURNITURE_DEPTH: usize = 32;
+
 fn is_main_tag(name: &str) -> bool {
     matches!(name, "main" | "article" | "body" | "html")
 }
@@ -4718,6 +4742,13 @@ fn is_compound_content_word(before: Option<&[u8]>, token: &[u8], next: Option<&[
                     b"tab",
                     b"table",
                     b"item",
+                    b"expandable",
+                    b"collapsible",
+                    b"collapse",
+                    b"toggle",
+                    b"faq",
+                    b"question",
+                    b"disclosure",
                 ]
                 .iter()
                 .any(|w| lower_eq(b, w))
@@ -5247,6 +5278,28 @@ mod tests {
         assert!(text.contains("Weight: 2.4 kg"), "{text}");
         assert!(text.contains("wipe the frame"), "{text}");
         assert!(!text.contains("Newsletter popup"), "{text}");
+    }
+
+    #[test]
+    fn accordion_triggers_keep_their_questions() {
+        // The question is the label of a button inside the heading, or a heading in
+        // a header-classed trigger; the site's footer menus stay out.
+        let html = format!(
+            "<body><main>{}<h2>FAQs</h2><h3><button aria-expanded=false>Is the mat heat \
+             resistant?</button></h3><div><p>Yes, up to 200 degrees.</p></div>\
+             <div class=expandable-section><div class=\"expandable-header btn-expand\" \
+             role=button><h5>What should a beginner look for?</h5></div><div><p>Ease of \
+             use, speed and cost.</p></div></div></main><footer><h3><button \
+             aria-controls=m1>About the shop</button></h3><ul id=m1><li><a href=/c>Careers\
+             </a></li></ul></footer></body>",
+            article(6)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Is the mat heat resistant?"), "{text}");
+        assert!(text.contains("up to 200 degrees"), "{text}");
+        assert!(text.contains("What should a beginner look for?"), "{text}");
+        assert!(text.contains("Ease of use"), "{text}");
+        assert!(!text.contains("About the shop"), "{text}");
     }
 
     fn page_with_reviews(head: &str, kind: &str) -> String {
