@@ -418,6 +418,22 @@ const UI_PHRASES: &[&str] = &[
     "see more see less",
     "expand all",
     "collapse all",
+    "report inappropriate content",
+    "watch this topic",
+    "follow this topic",
+    "top posters in this topic",
+    "jump to",
+    "pin this for later",
+    "print this page",
+    "you may also be interested in",
+    "follow us",
+    "follow us on social media",
+    "listen to this article",
+    "bookmark",
+    "helpful",
+    "back",
+    "recent posts",
+    "more articles",
     // Feedback of a copy button.
     "copied",
     "copied to clipboard",
@@ -5045,6 +5061,8 @@ mod tests {
              <div><button>Copied!</button></div><p>Written by</p>\
              <div><span>Top Rated</span></div><div><span>New arrival</span></div>\
              <p>New arrivals reach the shop on Mondays.</p>\
+             <div><a href=#w>Watch this topic</a></div><div><a href=/b>Back</a></div>\
+             <div><span>Helpful</span></div><p>Back pain is common.</p>\
              <h2>Start asking to get answers</h2><div><a href=#r>Rate this page</a></div>\
              <div><button>Expand description</button></div><div>Page tools</div>\
              <div>What do you think?</div><h3>Leave a Comment</h3></main></body>",
@@ -5056,6 +5074,10 @@ mod tests {
         assert!(!text.contains("Expand description"), "{text}");
         assert!(!text.contains("Page tools"), "{text}");
         assert!(!text.contains("What do you think"), "{text}");
+        assert!(!text.contains("Watch this topic"), "{text}");
+        assert!(!text.contains("Helpful"), "{text}");
+        assert!(!text.contains("Back\n"), "{text}");
+        assert!(text.contains("Back pain is common."), "{text}");
         assert!(text.contains("Subscribe to the gauge data"), "{text}");
         assert_eq!(text.matches("Read the review").count(), 1, "{text}");
         assert!(!text.contains("See plans"), "{text}");
