@@ -3919,6 +3919,17 @@ fn is_call_to_action(lower: &str) -> bool {
         "try our ",
         "start your free",
         "start your trial",
+        "don't miss",
+        "don\u{2019}t miss",
+        "never miss",
+        "download our",
+        "get the free",
+        "get our free",
+        "stay up to date",
+        "stay in the loop",
+        "stay informed",
+        "keep up with",
+        "become a member",
     ];
     let text = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
     CALLS.iter().any(|call| text.starts_with(call))
@@ -6623,7 +6634,8 @@ mod tests {
         let html = format!(
             "<body><main><div><h3>Talk to our experts</h3></div><div class=post>{}\
              <p>Want to know more? The survey data is public.</p>\
-             </div><div><div><h2>Join our newsletter</h2><p>Weekly notes on rivers.</p></div>\
+             <p>Don't miss the view from the old bridge at dawn.</p>\
+             </div><div><h2>Stay in the loop</h2><p>Our weekly picks of river stories.</p></div><div><div><h2>Join our newsletter</h2><p>Weekly notes on rivers.</p></div>\
              </div><section><h2>Ready to plan your trip?</h2></section>\
              <div><h2>Methods</h2><p>The town archive, volumes three to five.</p></div>\
              </main></body>",
@@ -6637,6 +6649,9 @@ mod tests {
         assert!(!text.contains("Weekly notes"), "{text}");
         assert!(!text.contains("Ready to plan"), "{text}");
         assert!(!text.contains("Talk to our experts"), "{text}");
+        assert!(!text.contains("Stay in the loop"), "{text}");
+        assert!(!text.contains("weekly picks"), "{text}");
+        assert!(text.contains("Don't miss the view"), "{text}");
 
         // Inside the body, a call that closes the page's text is the site's too.
         let html = format!(
