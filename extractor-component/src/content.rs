@@ -1578,6 +1578,10 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_meta_rows(root, &mut removed, totals, &has_block);
         self.drop_repeats(root, &mut removed, &has_block);
         self.drop_quoted_repeats(root, &mut removed);
+        // On a product page the link above the name is the brand, which is content.
+        if !self.declared.product {
+            self.drop_kicker(root, &mut removed, totals);
+        }
         if let Some(body) = self.article_body(root, &removed, totals) {
             self.drop_teaser_cards(root, &mut removed, totals, &has_block, body);
             self.drop_author_bios(root, &mut removed, totals, &has_block);
@@ -1627,6 +1631,55 @@ impl<'f, 'a> Analysis<'f, 'a> {
             .filter(|&(parent, chars)| parent != NONE && chars >= MIN_ARTICLE_BESIDE_COMMENTS)
             .max_by_key(|&(parent, chars)| (chars, std::cmp::Reverse(parent)))
             .map(|(parent, chars)| (parent as usize, chars))
+    }
+
+    /// Drops the section label set above the headline ("Tips & Tricks", "Tech
+    /// Content"): a lone short link just before the region's first `<h1>`, which
+    /// files the page under a category rather than saying anything.
+    fn drop_kicker(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+        let flat = self.flat;
+        let mut found = None;
+        walk_live(flat, root, removed, |i, _| {
+            if found.is_some() {
+                Visit::Skip
+            } else if flat.nodes[i].kind == Kind::Element && flat.nodes[i].name == "h1" {
+                found = Some(i);
+                Visit::Skip
+            } else {
+                Visit::Descend
+            }
+        });
+        let Some(mut head) = found else {
+            return;
+        };
+        // Through wrappers that hold only the headline.
+        for _ in 0..MAX_HEADLINE_WRAPPERS {
+            let parent = flat.nodes[head].parent;
+            if parent == NONE
+                || parent as usize <= root
+                || totals.text[parent as usize] != totals.text[head]
+            {
+                break;
+            }
+            head = parent as usize;
+        }
+        let parent = flat.nodes[head].parent;
+        if parent == NONE {
+            return;
+        }
+        let kicker = flat
+            .children(parent as usize)
+            .take_while(|&c| c != head)
+            .filter(|&c| !removed[c] && totals.text[c] > 0)
+            .last();
+        if let Some(k) = kicker {
+            if totals.text[k] <= MAX_KICKER_CHARS
+                && totals.anchors[k] == 1
+                && totals.link[k] == totals.text[k]
+            {
+                removed[k] = true;
+            }
+        }
     }
 
     /// Drops the article's headline when it repeats the page's title: the first
@@ -3878,6 +3931,11 @@ impl<'a> Attrs<'a> {
     }
 }
 
+/// Longest section label above a headline [`Analysis::drop_kicker`] drops, in
+/// characters, and how many headline-only wrappers it climbs.
+const MAX_KICKER_CHARS: u32 = 30;
+const MAX_HEADLINE_WRAPPERS: usize = 2;
+
 /// Longest byline line [`Analysis::drop_byline_lines`] considers, in characters.
 const MAX_BYLINE_CHARS: u32 = 80;
 
@@ -5311,6 +5369,28 @@ mod tests {
         assert!(text.contains("Weight: 2.4 kg"), "{text}");
         assert!(text.contains("wipe the frame"), "{text}");
         assert!(!text.contains("Newsletter popup"), "{text}");
+    }
+
+    #[test]
+    fn section_labels_above_the_headline_are_dropped_but_brands_kept() {
+        let html = format!(
+            "<body><main><div class=banner><a class=badge href=/tagged/tips>Tips &amp; \
+             Tricks</a><h1>How robot vacuums map a room</h1></div>{}</main></body>",
+            article(6)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("How robot vacuums map a room"), "{text}");
+        assert!(!text.contains("Tips & Tricks"), "{text}");
+
+        // On a product page the link above the name is its brand.
+        let html = format!(
+            "<head><script type=application/ld+json>{{\"@type\":\"Product\",\"name\":\
+             \"Pan\"}}</script></head><body><main><div><a href=/brands/lodge>Lodge</a>\
+             <h1>Cast iron pan, 10 inch</h1></div>{}</main></body>",
+            article(6)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Lodge"), "{text}");
     }
 
     #[test]
