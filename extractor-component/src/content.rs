@@ -2310,7 +2310,17 @@ impl<'f, 'a> Analysis<'f, 'a> {
         has_block: &[bool],
     ) {
         let flat = self.flat;
-        if totals.paras[root] < 6 {
+        // Prose entries: list items do not count, or a listing's cards would pass
+        // for posts and their format and rank rows for post metadata.
+        let end = flat.nodes[root].end as usize;
+        let prose = (root..end)
+            .filter(|&i| {
+                matches!(flat.nodes[i].name, "p" | "pre" | "blockquote" | "dd" | "td")
+                    && totals.text[i] >= 40
+                    && flat.nodes[i].kind == Kind::Element
+            })
+            .count() as u32;
+        if prose < 6 {
             return;
         }
         // (tag, class) → (members, short members, members with digits)
@@ -2342,7 +2352,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         });
         for (i, name, class) in members {
             if let Some(&(n, short, digits)) = groups.get(&(name, class)) {
-                if n >= 3 && short == n && digits * 2 >= n && totals.paras[root] >= n {
+                if n >= 3 && short == n && digits * 2 >= n && prose >= n {
                     removed[i] = true;
                 }
             }
@@ -6491,6 +6501,35 @@ mod tests {
             "{\"@type\":\"CommentAction\",\"name\":\"Comment\"}",
             "Comment"
         ));
+    }
+
+    #[test]
+    fn entry_metadata_rows_go_from_threads_but_listing_rows_stay() {
+        let posts: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<div><p>Answer {i}: the refractor is the easier first telescope, with \
+                     no collimation.</p><div class=stamp>answered Jan 2{i} at 0:50</div></div>"
+                )
+            })
+            .collect();
+        let text = extract_text(&format!("<body><main>{posts}</main></body>"));
+        assert!(text.contains("Answer 7: the refractor"), "{text}");
+        assert!(!text.contains("answered Jan"), "{text}");
+
+        let cards: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<li><div class=rank>#{i}</div><a href=/b{i}>A long book title, volume \
+                     {i}</a><div class=fmt>{i} formats available</div></li>"
+                )
+            })
+            .collect();
+        let text = extract_text(&format!(
+            "<body><main><h1>Best sellers</h1><ol>{cards}</ol></main></body>"
+        ));
+        assert!(text.contains("7 formats available"), "{text}");
+        assert!(text.contains("#7"), "{text}");
     }
 
     #[test]
