@@ -434,6 +434,13 @@ const UI_PHRASES: &[&str] = &[
     "back",
     "recent posts",
     "more articles",
+    "free fast delivery",
+    "free returns",
+    "returns & exchanges accepted",
+    "pick up in store",
+    "coming soon",
+    "ratings & reviews",
+    "en stock",
     // Feedback of a copy button.
     "copied",
     "copied to clipboard",
@@ -5142,6 +5149,7 @@ mod tests {
              <p>New arrivals reach the shop on Mondays.</p>\
              <div><a href=#w>Watch this topic</a></div><div><a href=/b>Back</a></div>\
              <div><span>Helpful</span></div><p>Back pain is common.</p>\
+             <div><span>FREE Fast Delivery</span></div><div>Pick Up in Store</div>\
              <h2>Start asking to get answers</h2><div><a href=#r>Rate this page</a></div>\
              <div><button>Expand description</button></div><div>Page tools</div>\
              <div>What do you think?</div><h3>Leave a Comment</h3></main></body>",
@@ -5157,6 +5165,8 @@ mod tests {
         assert!(!text.contains("Helpful"), "{text}");
         assert!(!text.contains("Back\n"), "{text}");
         assert!(text.contains("Back pain is common."), "{text}");
+        assert!(!text.contains("Fast Delivery"), "{text}");
+        assert!(!text.contains("Pick Up"), "{text}");
         assert!(text.contains("Subscribe to the gauge data"), "{text}");
         assert_eq!(text.matches("Read the review").count(), 1, "{text}");
         assert!(!text.contains("See plans"), "{text}");
