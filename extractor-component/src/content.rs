@@ -441,6 +441,16 @@ const UI_PHRASES: &[&str] = &[
     "coming soon",
     "ratings & reviews",
     "en stock",
+    "thank you for your feedback",
+    "already have an account",
+    "no items found",
+    "image unavailable",
+    "like loading",
+    "view image gallery",
+    "forum jump",
+    "table of content",
+    "quick look",
+    "in this article",
     // Feedback of a copy button.
     "copied",
     "copied to clipboard",
@@ -5150,6 +5160,7 @@ mod tests {
              <div><a href=#w>Watch this topic</a></div><div><a href=/b>Back</a></div>\
              <div><span>Helpful</span></div><p>Back pain is common.</p>\
              <div><span>FREE Fast Delivery</span></div><div>Pick Up in Store</div>\
+             <div><a href=#l>Like</a> <span>Loading...</span></div>\
              <h2>Start asking to get answers</h2><div><a href=#r>Rate this page</a></div>\
              <div><button>Expand description</button></div><div>Page tools</div>\
              <div>What do you think?</div><h3>Leave a Comment</h3></main></body>",
@@ -5167,6 +5178,7 @@ mod tests {
         assert!(text.contains("Back pain is common."), "{text}");
         assert!(!text.contains("Fast Delivery"), "{text}");
         assert!(!text.contains("Pick Up"), "{text}");
+        assert!(!text.contains("Like"), "{text}");
         assert!(text.contains("Subscribe to the gauge data"), "{text}");
         assert_eq!(text.matches("Read the review").count(), 1, "{text}");
         assert!(!text.contains("See plans"), "{text}");
