@@ -4015,6 +4015,12 @@ fn is_call_to_action(lower: &str) -> bool {
         "stay informed",
         "keep up with",
         "become a member",
+        "this post is for paid",
+        "this article is exclusive",
+        "this content is exclusive",
+        "this story is exclusive",
+        "unlock this article",
+        "unlock this story",
     ];
     let text = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
     CALLS.iter().any(|call| text.starts_with(call))
@@ -6776,7 +6782,8 @@ mod tests {
             "<body><main><div><h3>Talk to our experts</h3></div><div class=post>{}\
              <p>Want to know more? The survey data is public.</p>\
              <p>Don't miss the view from the old bridge at dawn.</p>\
-             </div><div><h2>Stay in the loop</h2><p>Our weekly picks of river stories.</p></div><div><div><h2>Join our newsletter</h2><p>Weekly notes on rivers.</p></div>\
+             </div><div><h2>Stay in the loop</h2><p>Our weekly picks of river stories.</p></div>\
+             <div><h2>This post is for paid subscribers</h2></div><div><div><h2>Join our newsletter</h2><p>Weekly notes on rivers.</p></div>\
              </div><section><h2>Ready to plan your trip?</h2></section>\
              <div><h2>Methods</h2><p>The town archive, volumes three to five.</p></div>\
              </main></body>",
@@ -6791,6 +6798,7 @@ mod tests {
         assert!(!text.contains("Ready to plan"), "{text}");
         assert!(!text.contains("Talk to our experts"), "{text}");
         assert!(!text.contains("Stay in the loop"), "{text}");
+        assert!(!text.contains("paid subscribers"), "{text}");
         assert!(!text.contains("weekly picks"), "{text}");
         assert!(text.contains("Don't miss the view"), "{text}");
 
