@@ -1742,15 +1742,18 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let body_end = flat.nodes[body].end as usize;
         let mut calls = Vec::new();
         self.walk_leaf_blocks(root, removed, has_block, |i, removed| {
-            if (1..=MAX_CALL_CHARS).contains(&totals.text[i])
-                && is_call_to_action(&flatten_text(flat, i, removed).to_lowercase())
-            {
-                calls.push(i);
+            // Outside the body any headed box with its own button is a pitch.
+            if (1..=MAX_CALL_CHARS).contains(&totals.text[i]) {
+                let outside = (i >= body_end || i < body) && is_heading(flat.nodes[i].name);
+                let call = is_call_to_action(&flatten_text(flat, i, removed).to_lowercase());
+                if call || outside {
+                    calls.push((i, call));
+                }
             }
             Visit::Skip
         });
         let root_end = flat.nodes[root].end as usize;
-        for call in calls {
+        for (call, asks) in calls {
             // The box: the largest ancestor still small enough to be one.
             let mut top = call;
             let mut up = flat.nodes[call].parent as usize;
@@ -1763,24 +1766,57 @@ impl<'f, 'a> Analysis<'f, 'a> {
             // the page's text, it is the site's.
             let around = call >= body_end || call < body;
             let closing = (top != call || is_heading(flat.nodes[call].name))
-                && self.kept_text_between(top, root_end, removed) <= MAX_CALL_BOX_CHARS;
+                && self.kept_text_between(top, root_end, removed, MAX_CALL_BOX_CHARS)
+                    <= MAX_CALL_BOX_CHARS;
             // A pitch headed by the call and carrying its own button or form is a
             // signup or contact box wherever it stands.
-            let boxed = top != call && is_heading(flat.nodes[call].name) && self.holds_action(top);
-            if around || closing || boxed {
+            // A heading that does not ask counts only for a box of its own kind: one
+            // of a run of same-class siblings is a post, card or listing item.
+            let boxed = top != call
+                && is_heading(flat.nodes[call].name)
+                && self.holds_action(top, asks)
+                && (asks || (totals.text[top] <= MAX_PROMO_BOX_CHARS && !self.has_twin(top)));
+            if (asks && (around || closing)) || boxed {
                 removed[top] = true;
             }
         }
     }
 
-    /// Whether the subtree of `i` holds something to act with: a form, a button, or a
-    /// link styled as one. Reads at most [`MAX_ACTION_NODES`] nodes.
-    fn holds_action(&self, i: usize) -> bool {
+    /// Whether the element next to `i` on either side has its tag and class: `i` is
+    /// one of a run of items. (Only the neighbours are read, so a page of thousands
+    /// of boxes costs one look each.)
+    fn has_twin(&self, i: usize) -> bool {
+        let flat = self.flat;
+        let Some(element) = flat.nodes[i].node.value().as_element() else {
+            return false;
+        };
+        let class = element.attr("class").unwrap_or("");
+        let twin = |s: ego_tree::NodeRef<'_, Node>| {
+            s.value().as_element().is_some_and(|e| {
+                e.name() == element.name() && e.attr("class").unwrap_or("") == class
+            })
+        };
+        let node = flat.nodes[i].node;
+        node.prev_siblings()
+            .find(|s| s.value().is_element())
+            .is_some_and(twin)
+            || node
+                .next_siblings()
+                .find(|s| s.value().is_element())
+                .is_some_and(twin)
+    }
+
+    /// Whether the subtree of `i` holds something to act with: a form, a link styled
+    /// as a button, or (when `buttons`) a `<button>`, which without a call to action
+    /// around it is as likely a tab or a disclosure control. Reads at most
+    /// [`MAX_ACTION_NODES`] nodes.
+    fn holds_action(&self, i: usize, buttons: bool) -> bool {
         let flat = self.flat;
         let end = (flat.nodes[i].end as usize).min(i + 1 + MAX_ACTION_NODES);
         (i + 1..end).any(|j| {
             flat.nodes[j].kind == Kind::Element
-                && (matches!(flat.nodes[j].name, "form" | "button")
+                && (flat.nodes[j].name == "form"
+                    || (buttons && flat.nodes[j].name == "button")
                     || self.button_label_limit(j).is_some())
         })
     }
@@ -2445,7 +2481,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
             let text = flatten_text(flat, name, &self.hard);
             if let Some((previous, previous_text)) = last.as_ref() {
                 if *previous_text == text
-                    && self.kept_text_between(*previous, name, removed) < MIN_POST_CHARS
+                    && self.kept_text_between(*previous, name, removed, MIN_POST_CHARS)
+                        < MIN_POST_CHARS
                 {
                     continue;
                 }
@@ -2489,12 +2526,14 @@ impl<'f, 'a> Analysis<'f, 'a> {
         false
     }
 
-    /// Characters of kept text after node `a`'s subtree and before node `b`.
-    fn kept_text_between(&self, a: usize, b: usize, removed: &[bool]) -> u32 {
+    /// Characters of kept text after node `a`'s subtree and before node `b`, counted
+    /// only until they pass `limit` (callers ask whether there is more than that, and
+    /// a page of thousands of candidates must not read to its end for each).
+    fn kept_text_between(&self, a: usize, b: usize, removed: &[bool], limit: u32) -> u32 {
         let flat = self.flat;
         let mut chars = 0;
         let mut i = flat.nodes[a].end as usize;
-        while i < b {
+        while i < b && chars <= limit {
             if removed[i] || self.hard[i] {
                 let end = flat.nodes[i].end as usize;
                 if end > b {
@@ -3971,6 +4010,11 @@ const MAX_BYLINE_CHARS: u32 = 80;
 const MAX_CALL_CHARS: u32 = 80;
 const MAX_CALL_BOX_CHARS: u32 = 300;
 
+/// Largest box around a heading that does not ask but carries a button, which
+/// [`Analysis::drop_calls_to_action`] drops beside an article: a promotion. A longer
+/// one is an editorial block of a shop's or service's page.
+const MAX_PROMO_BOX_CHARS: u32 = 200;
+
 /// Most nodes [`Analysis::holds_action`] reads in a call's box.
 const MAX_ACTION_NODES: usize = 400;
 
@@ -5407,6 +5451,31 @@ mod tests {
         assert!(text.contains("Weight: 2.4 kg"), "{text}");
         assert!(text.contains("wipe the frame"), "{text}");
         assert!(!text.contains("Newsletter popup"), "{text}");
+    }
+
+    #[test]
+    fn promotion_boxes_beside_an_article_are_dropped_but_tabs_and_items_kept() {
+        let items: String = (0..3)
+            .map(|i| {
+                format!(
+                    "<div class=event><h3>River walk {i}</h3><p>Meet at the old mill.</p>\
+                     <a class=btn href=/e{i}>Details</a></div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><main><div class=post>{}</div><div><h3>Earn your degree online</h3>\
+             <p>Flexible classes for working adults.</p><a class=btn-primary href=/apply>\
+             Apply</a></div><section><h3>Counter examples</h3><button>1. Counter</button>\
+             <button>2. Text field</button><p>Pick an example to see its code.</p></section>\
+             {items}</main></body>",
+            article(10)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("Earn your degree"), "{text}");
+        assert!(!text.contains("Flexible classes"), "{text}");
+        assert!(text.contains("Counter examples"), "{text}");
+        assert!(text.contains("River walk 2"), "{text}");
     }
 
     #[test]
