@@ -1765,18 +1765,20 @@ impl<'f, 'a> Analysis<'f, 'a> {
             // The data is public."); around it, or as a heading or box that closes
             // the page's text, it is the site's.
             let around = call >= body_end || call < body;
-            let closing = (top != call || is_heading(flat.nodes[call].name))
-                && self.kept_text_between(top, root_end, removed, MAX_CALL_BOX_CHARS)
-                    <= MAX_CALL_BOX_CHARS;
+            let closing = || {
+                (top != call || is_heading(flat.nodes[call].name))
+                    && self.kept_text_between(top, root_end, removed, MAX_CALL_BOX_CHARS)
+                        <= MAX_CALL_BOX_CHARS
+            };
             // A pitch headed by the call and carrying its own button or form is a
-            // signup or contact box wherever it stands.
-            // A heading that does not ask counts only for a box of its own kind: one
-            // of a run of same-class siblings is a post, card or listing item.
+            // signup or contact box wherever it stands. A heading that does not ask
+            // counts only for a small box of its own kind: one of a run of same-class
+            // siblings is a post, card or listing item.
             let boxed = top != call
                 && is_heading(flat.nodes[call].name)
-                && self.holds_action(top, asks)
-                && (asks || (totals.text[top] <= MAX_PROMO_BOX_CHARS && !self.has_twin(top)));
-            if (asks && (around || closing)) || boxed {
+                && (asks || (totals.text[top] <= MAX_PROMO_BOX_CHARS && !self.has_twin(top)))
+                && self.holds_action(top, asks);
+            if (asks && (around || closing())) || boxed {
                 removed[top] = true;
             }
         }
