@@ -1655,18 +1655,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// files the page under a category rather than saying anything.
     fn drop_kicker(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
-        let mut found = None;
-        walk_live(flat, root, removed, |i, _| {
-            if found.is_some() {
-                Visit::Skip
-            } else if flat.nodes[i].kind == Kind::Element && flat.nodes[i].name == "h1" {
-                found = Some(i);
-                Visit::Skip
-            } else {
-                Visit::Descend
-            }
-        });
-        let Some(mut head) = found else {
+        let Some(mut head) = self.first_live(root, removed, usize::MAX, |name| name == "h1") else {
             return;
         };
         // Through wrappers that hold only the headline.
@@ -1699,6 +1688,30 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
     }
 
+    /// The first live element under `root`, before node `until`, whose tag `wanted`
+    /// accepts.
+    fn first_live(
+        &self,
+        root: usize,
+        removed: &mut [bool],
+        until: usize,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Option<usize> {
+        let flat = self.flat;
+        let mut found = None;
+        walk_live(flat, root, removed, |i, _| {
+            if found.is_some() || i >= until {
+                Visit::Skip
+            } else if flat.nodes[i].kind == Kind::Element && wanted(flat.nodes[i].name) {
+                found = Some(i);
+                Visit::Skip
+            } else {
+                Visit::Descend
+            }
+        });
+        found
+    }
+
     /// Drops the article's headline when it repeats the page's title: the first
     /// heading of the region, before the body's paragraphs. (`title` carries it;
     /// Readability leaves it out of the text the same way.)
@@ -1707,18 +1720,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
             return;
         }
         let flat = self.flat;
-        let mut found = None;
-        walk_live(flat, root, removed, |i, _| {
-            if found.is_some() || i >= body {
-                return Visit::Skip;
-            }
-            if flat.nodes[i].kind == Kind::Element && matches!(flat.nodes[i].name, "h1" | "h2") {
-                found = Some(i);
-                return Visit::Skip;
-            }
-            Visit::Descend
-        });
-        let Some(heading) = found else {
+        let Some(heading) =
+            self.first_live(root, removed, body, |name| matches!(name, "h1" | "h2"))
+        else {
             return;
         };
         let words = words_of(&flatten_text(flat, heading, removed));
@@ -2372,7 +2376,6 @@ impl<'f, 'a> Analysis<'f, 'a> {
             .filter(|&i| {
                 matches!(flat.nodes[i].name, "p" | "pre" | "blockquote" | "dd" | "td")
                     && totals.text[i] >= 40
-                    && flat.nodes[i].kind == Kind::Element
             })
             .count() as u32;
         if prose < 6 {
