@@ -514,6 +514,9 @@ const MIN_LEAD_CHARS: u32 = 200;
 /// [`MAX_COMMENT_SHARE`]); a thread's opening post is shorter, and there the replies
 /// are the content.
 const MIN_ARTICLE_BESIDE_COMMENTS: u32 = 1000;
+
+/// Most single-child wrappers [`Analysis::widget_run`] looks through.
+const MAX_WIDGET_WRAPPERS: usize = 4;
 const MAX_COMMENT_SHARE: f32 = 0.95;
 
 /// Text a `<main>` landmark holds, at least, for the header and footer beside it to
@@ -1643,11 +1646,51 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
         }
         // Ties go to the earlier parent, so the choice does not depend on hashing.
-        by_parent
-            .into_iter()
-            .filter(|&(parent, chars)| parent != NONE && chars >= MIN_ARTICLE_BESIDE_COMMENTS)
-            .max_by_key(|&(parent, chars)| (chars, std::cmp::Reverse(parent)))
-            .map(|(parent, chars)| (parent as usize, chars))
+        let best = |by_parent: &std::collections::HashMap<u32, u32>| {
+            by_parent
+                .iter()
+                .map(|(&parent, &chars)| (parent, chars))
+                .filter(|&(parent, chars)| parent != NONE && chars >= MIN_ARTICLE_BESIDE_COMMENTS)
+                .max_by_key(|&(parent, chars)| (chars, std::cmp::Reverse(parent)))
+                .map(|(parent, chars)| (parent as usize, chars))
+        };
+        best(&by_parent).or_else(|| {
+            // Page builders give every paragraph a widget of its own
+            // (`div.widget > div.widget-container > p`): the article is the run of
+            // widgets, one level above the wrappers.
+            let mut by_holder: std::collections::HashMap<u32, u32> =
+                std::collections::HashMap::new();
+            for (parent, chars) in by_parent {
+                *by_holder.entry(self.widget_run(parent, root)).or_default() += chars;
+            }
+            best(&by_holder)
+        })
+    }
+
+    /// The element holding the widget `parent` is wrapped in: the parent of the
+    /// outermost of the wrappers around `parent` that each wrap nothing else, when
+    /// there is at least one such wrapper (else `parent`).
+    fn widget_run(&self, parent: u32, root: usize) -> u32 {
+        let flat = self.flat;
+        let alone = |i: u32| {
+            let node = flat.nodes[i as usize].node;
+            node.prev_siblings().all(|s| !s.value().is_element())
+                && node.next_siblings().all(|s| !s.value().is_element())
+        };
+        let mut current = parent;
+        for _ in 0..MAX_WIDGET_WRAPPERS {
+            if current == NONE || current as usize <= root || !alone(current) {
+                break;
+            }
+            current = flat.nodes[current as usize].parent;
+        }
+        if current == parent || current == NONE || (current as usize) <= root {
+            return parent;
+        }
+        match flat.nodes[current as usize].parent {
+            up if up == NONE || (up as usize) <= root => parent,
+            up => up,
+        }
     }
 
     /// Drops the section label set above the headline ("Tips & Tricks", "Tech
@@ -5987,6 +6030,28 @@ mod tests {
         assert!(!text.contains("Learn more"), "{text}");
         assert!(text.contains("up to 5000 dollars"), "{text}");
         assert!(text.contains("[333, 1]"), "{text}");
+    }
+
+    #[test]
+    fn an_article_built_of_one_widget_per_paragraph_has_a_body() {
+        let widgets: String = (0..9)
+            .map(|i| {
+                format!(
+                    "<div class=\"el widget-text\"><div class=widget-container>\
+                     <p>{i}: {PARA}</p></div></div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><main><div class=column><div class=wrap>{widgets}</div></div>\
+             <section class=el><div class=column><h3>Join our newsletter</h3>\
+             <p>Sign up now for the freshest updates delivered to your inbox.</p></div>\
+             </section></main></body>"
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("8: "), "{text}");
+        assert!(!text.contains("Join our newsletter"), "{text}");
+        assert!(!text.contains("freshest updates"), "{text}");
     }
 
     #[test]
