@@ -2749,9 +2749,13 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             // A link dressed as a button is a call to action wherever it stands,
             // unless it is part of a sentence.
-            let button = self
-                .button_label_limit(i)
-                .is_some_and(|limit| totals.text[i] <= limit);
+            // A longer label still is one when it asks ("Keep up with the latest
+            // and greatest in growth marketing").
+            let button = self.button_label_limit(i).is_some_and(|limit| {
+                totals.text[i] <= limit
+                    || (totals.text[i] <= MAX_CALL_CHARS
+                        && is_call_to_action(&flatten_text(flat, i, removed).to_lowercase()))
+            });
             if button && !self.inline_in_sentence(i) {
                 return Visit::Drop;
             }
@@ -4076,6 +4080,7 @@ fn is_call_to_action(lower: &str) -> bool {
         "get in touch",
         "get started",
         "get the newsletter",
+        "take the next step",
         "get a free",
         "get your free",
         "get a personalized",
@@ -5927,6 +5932,7 @@ mod tests {
             "<body><main><h1>Title</h1>{}\
              <p><a class=\"btn btn-primary\" href=/demo>Request your personalised demo today</a></p>\
              <div><a role=button href=/go>Book now</a></div>\
+             <div><a class=crunch-button href=/n>Keep up with the latest in river science</a></div>\
              <p>Our guide explains the setup, and <a class=btn-link href=/g>the full manual</a> \
              covers everything else you need.</p></main></body>",
             article(3)
@@ -5934,6 +5940,7 @@ mod tests {
         let text = extract_text(&html);
         assert!(!text.contains("personalised demo"), "{text}");
         assert!(!text.contains("Book now"), "{text}");
+        assert!(!text.contains("Keep up with"), "{text}");
         assert!(text.contains("and the full manual covers"), "{text}");
     }
 
@@ -6924,6 +6931,7 @@ mod tests {
              </div><div><h2>Stay in the loop</h2><p>Our weekly picks of river stories.</p></div>\
              <div><h2>This post is for paid subscribers</h2></div><div><div><h2>Join our newsletter</h2><p>Weekly notes on rivers.</p></div>\
              </div><section><h2>Ready to plan your trip?</h2></section>\
+             <div><h4>Take the next step</h4><p>Plan a visit with our guides.</p></div>\
              <div><h2>Methods</h2><p>The town archive, volumes three to five.</p></div>\
              </main></body>",
             article(10)
@@ -6939,6 +6947,7 @@ mod tests {
         assert!(!text.contains("Stay in the loop"), "{text}");
         assert!(!text.contains("paid subscribers"), "{text}");
         assert!(!text.contains("weekly picks"), "{text}");
+        assert!(!text.contains("Take the next step"), "{text}");
         assert!(text.contains("Don't miss the view"), "{text}");
 
         // Inside the body, a call that closes the page's text is the site's too.
