@@ -515,6 +515,11 @@ const MIN_LEAD_CHARS: u32 = 200;
 /// are the content.
 const MIN_ARTICLE_BESIDE_COMMENTS: u32 = 1000;
 
+/// Share of a region's paragraph text the element [`Analysis::prose_container`]
+/// picks must hold.
+const MIN_BODY_SHARE: f32 = 0.8;
+const MIN_BODY_PROSE: f32 = 0.5;
+
 /// Most single-child wrappers [`Analysis::widget_run`] looks through.
 const MAX_WIDGET_WRAPPERS: usize = 4;
 const MAX_COMMENT_SHARE: f32 = 0.95;
@@ -1663,8 +1668,58 @@ impl<'f, 'a> Analysis<'f, 'a> {
             for (parent, chars) in by_parent {
                 *by_holder.entry(self.widget_run(parent, root)).or_default() += chars;
             }
-            best(&by_holder)
+            best(&by_holder).or_else(|| {
+                if self.declared.article {
+                    self.prose_container(root, removed, totals)
+                } else {
+                    None
+                }
+            })
         })
+    }
+
+    /// The deepest element under `root` holding most of its paragraph text
+    /// ([`MIN_BODY_SHARE`]), when that is at least [`MIN_ARTICLE_BESIDE_COMMENTS`]
+    /// characters: an article split into sections of a heading and a few
+    /// paragraphs each.
+    fn prose_container(
+        &self,
+        root: usize,
+        removed: &[bool],
+        totals: &Totals,
+    ) -> Option<(usize, u32)> {
+        let flat = self.flat;
+        let end = flat.nodes[root].end as usize;
+        let mut prose = vec![0u32; end - root];
+        let mut i = root + 1;
+        while i < end {
+            let node = &flat.nodes[i];
+            if removed[i] || node.name == "p" {
+                if !removed[i] {
+                    prose[i - root] = totals.text[i];
+                }
+                i = (node.end as usize).max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        for i in (root + 1..end).rev() {
+            let parent = flat.nodes[i].parent;
+            if parent != NONE && parent as usize >= root {
+                prose[parent as usize - root] =
+                    prose[parent as usize - root].saturating_add(prose[i - root]);
+            }
+        }
+        let total = prose[0];
+        if total < MIN_ARTICLE_BESIDE_COMMENTS {
+            return None;
+        }
+        let least = (total as f32 * MIN_BODY_SHARE) as u32;
+        (root + 1..end)
+            .rev()
+            .find(|&i| prose[i - root] >= least && flat.nodes[i].kind == Kind::Element)
+            .filter(|&i| prose[i - root] as f32 >= MIN_BODY_PROSE * totals.text[i] as f32)
+            .map(|i| (i, prose[i - root]))
     }
 
     /// The element holding the widget `parent` is wrapped in: the parent of the
@@ -6059,6 +6114,32 @@ mod tests {
         assert!(text.contains("8: "), "{text}");
         assert!(!text.contains("Join our newsletter"), "{text}");
         assert!(!text.contains("freshest updates"), "{text}");
+    }
+
+    #[test]
+    fn an_article_of_short_sections_has_a_body_when_it_says_it_is_one() {
+        let sections: String = (0..5)
+            .map(|i| {
+                format!(
+                    "<section><h2>Part {i}</h2><p>{i}a: {PARA}</p><p>{i}b: {PARA}</p></section>"
+                )
+            })
+            .collect();
+        let page = |kind: &str| {
+            format!(
+                "<html><head><meta property=og:type content={kind}></head><body><main>\
+                 <div class=sections>{sections}</div><div><h2>Join our newsletter</h2>\
+                 <p>Weekly notes.</p></div><div><h2>Methods</h2><p>The town archive, volumes \
+                 three to five.</p></div></main></body></html>"
+            )
+        };
+        let text = extract_text(&page("article"));
+        assert!(text.contains("4b: "), "{text}");
+        assert!(text.contains("The town archive"), "{text}");
+        assert!(!text.contains("Join our newsletter"), "{text}");
+        // A page that does not call itself an article may be a listing of excerpts.
+        let text = extract_text(&page("website"));
+        assert!(text.contains("Join our newsletter"), "{text}");
     }
 
     #[test]
