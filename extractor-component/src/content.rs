@@ -553,6 +553,9 @@ const MAX_WIDGET_LINK_SHARE: f32 = 0.5;
 /// Link share above which a section holding the h1 is a site header, not a lead.
 const MAX_LEAD_LINK_DENSITY: f32 = 0.3;
 
+/// Fewest characters of the prose that [`Analysis::drop_tail_after`] stops at.
+const MIN_TAIL_PROSE: u32 = 300;
+
 /// A poster panel is a few lines; anything longer holds the post itself.
 const MAX_POSTER_PANEL_CHARS: u32 = 300;
 
@@ -1615,6 +1618,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
             self.drop_trailing_labels(root, &mut removed, body.0);
             self.drop_calls_to_action(root, &mut removed, totals, &has_block, body.0);
             self.drop_link_lists_after(root, &mut removed, totals, body.0);
+            if !self.declared.thread && !self.declared.discussion {
+                self.drop_tail_after(root, &mut removed, totals, body.0);
+            }
             self.drop_leaf_blocks(root, &mut removed, totals, &has_block, &DATELINES);
             if !self.declared.thread {
                 self.drop_byline_lines(root, &mut removed, totals, &has_block);
@@ -1882,6 +1888,57 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 && self.holds_action(top, asks);
             if (asks && (around || closing())) || boxed {
                 removed[top] = true;
+            }
+        }
+    }
+
+    /// Drops the small blocks that follow the article body once no more prose
+    /// follows them: the run of boxes that closes an article page (the author's
+    /// pitch, a rating widget, a newsletter box, a featured deal).
+    fn drop_tail_after(&self, root: usize, removed: &mut [bool], totals: &Totals, body: usize) {
+        let flat = self.flat;
+        let body_end = flat.nodes[body].end as usize;
+        let mut after = Vec::new();
+        let mut inner = body;
+        while inner != root {
+            let parent = flat.nodes[inner].parent;
+            if parent == NONE {
+                break;
+            }
+            let parent = parent as usize;
+            after.extend(flat.children(parent).filter(|&c| {
+                c >= body_end
+                    && !removed[c]
+                    && flat.nodes[c].kind == Kind::Element
+                    && totals.text[c] > 0
+            }));
+            inner = parent;
+        }
+        let prose = |c: usize| {
+            totals.text[c] >= MIN_TAIL_PROSE
+                && totals.paras[c] > 0
+                && (totals.link[c] as f32) < MAX_LEAD_LINK_DENSITY * totals.text[c] as f32
+        };
+        // A closing line of the article's own, a heading and what it introduces,
+        // and a run of items are not boxes.
+        let kept = |k: usize, c: usize| {
+            let name = flat.nodes[c].name;
+            name == "p"
+                || is_heading(name)
+                || (k > 0
+                    && is_heading(flat.nodes[after[k - 1]].name)
+                    && matches!(name, "ul" | "ol" | "dl" | "table"))
+                || (flat
+                    .attr(c, "class")
+                    .is_some_and(|class| !class.trim().is_empty())
+                    && self.has_twin(c))
+        };
+        for (k, &c) in after.iter().enumerate().rev() {
+            if prose(c) {
+                break;
+            }
+            if totals.text[c] < MIN_TAIL_PROSE && !kept(k, c) {
+                removed[c] = true;
             }
         }
     }
@@ -5576,7 +5633,7 @@ mod tests {
              <p>Flexible classes for working adults.</p><a class=btn-primary href=/apply>\
              Apply</a></div><section><h3>Counter examples</h3><button>1. Counter</button>\
              <button>2. Text field</button><p>Pick an example to see its code.</p></section>\
-             {items}</main></body>",
+             {items}<div class=notes><p>n1: {PARA}</p><p>n2: {PARA}</p><p>n3: {PARA}</p></div></main></body>",
             article(10)
         );
         let text = extract_text(&html);
@@ -6118,7 +6175,7 @@ mod tests {
 
     #[test]
     fn an_article_of_short_sections_has_a_body_when_it_says_it_is_one() {
-        let sections: String = (0..5)
+        let sections: String = (0..8)
             .map(|i| {
                 format!(
                     "<section><h2>Part {i}</h2><p>{i}a: {PARA}</p><p>{i}b: {PARA}</p></section>"
@@ -6130,16 +6187,44 @@ mod tests {
                 "<html><head><meta property=og:type content={kind}></head><body><main>\
                  <div class=sections>{sections}</div><div><h2>Join our newsletter</h2>\
                  <p>Weekly notes.</p></div><div><h2>Methods</h2><p>The town archive, volumes \
-                 three to five.</p></div></main></body></html>"
+                 three to five.</p></div><div class=notes><p>n1: {PARA} {PARA} {PARA}</p>\
+                 </div></main></body></html>"
             )
         };
         let text = extract_text(&page("article"));
-        assert!(text.contains("4b: "), "{text}");
+        assert!(text.contains("7b: "), "{text}");
         assert!(text.contains("The town archive"), "{text}");
         assert!(!text.contains("Join our newsletter"), "{text}");
         // A page that does not call itself an article may be a listing of excerpts.
         let text = extract_text(&page("website"));
         assert!(text.contains("Join our newsletter"), "{text}");
+    }
+
+    #[test]
+    fn small_boxes_after_the_last_prose_of_an_article_are_dropped() {
+        let items: String = (0..3)
+            .map(|i| {
+                format!("<div class=event><h3>Walk {i}</h3><p>Meet at the old mill.</p></div>")
+            })
+            .collect();
+        let html = format!(
+            "<body><main><div class=post>{}</div><div><h2>Conclusion</h2></div>\
+             <div class=part2><p>a: {PARA}</p><p>b: {PARA}</p><p>c: {PARA}</p><p>d: {PARA}</p></div>\
+             <div class=box1><h3>Support River Notes</h3><p>Our interviews cost money \
+             to make. If you enjoyed this one, please donate.</p></div>\
+             <div class=box2><h4>Deal of the day</h4><p>Wool blanket, caramel.</p></div>\
+             {items}</main></body>",
+            article(10)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("9: The river"), "{text}");
+        assert!(text.contains("Conclusion"), "{text}");
+        assert!(text.contains("d: The river"), "{text}");
+        assert!(!text.contains("Support River Notes"), "{text}");
+        assert!(!text.contains("please donate"), "{text}");
+        assert!(!text.contains("Deal of the day"), "{text}");
+        // A run of items is not a box.
+        assert!(text.contains("Walk 2"), "{text}");
     }
 
     #[test]
@@ -7014,7 +7099,7 @@ mod tests {
              </div><section><h2>Ready to plan your trip?</h2></section>\
              <div><h4>Take the next step</h4><p>Plan a visit with our guides.</p></div>\
              <div><h2>Methods</h2><p>The town archive, volumes three to five.</p></div>\
-             </main></body>",
+             <div class=notes><p>n1: {PARA}</p><p>n2: {PARA}</p><p>n3: {PARA}</p></div></main></body>",
             article(10)
         );
         let text = extract_text(&html);
