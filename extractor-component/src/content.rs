@@ -553,6 +553,14 @@ const MAX_WIDGET_LINK_SHARE: f32 = 0.5;
 /// Link share above which a section holding the h1 is a site header, not a lead.
 const MAX_LEAD_LINK_DENSITY: f32 = 0.3;
 
+/// Largest block [`Analysis::drop_bits_before`] drops, in characters, and most
+/// nodes it reads in one.
+const MAX_BIT_CHARS: u32 = 150;
+const MAX_BIT_NODES: usize = 400;
+/// A linkless line this long before the body is its standfirst, in whatever
+/// element it is set.
+const MIN_STANDFIRST_CHARS: u32 = 80;
+
 /// Fewest characters of the prose that [`Analysis::drop_tail_after`] stops at.
 const MIN_TAIL_PROSE: u32 = 300;
 
@@ -1620,6 +1628,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             self.drop_link_lists_after(root, &mut removed, totals, body.0);
             if !self.declared.thread && !self.declared.discussion {
                 self.drop_tail_after(root, &mut removed, totals, body.0);
+                self.drop_bits_before(root, &mut removed, totals, body.0);
             }
             self.drop_leaf_blocks(root, &mut removed, totals, &has_block, &DATELINES);
             if !self.declared.thread {
@@ -1940,6 +1949,45 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if totals.text[c] < MIN_TAIL_PROSE && !kept(k, c) {
                 removed[c] = true;
             }
+        }
+    }
+
+    /// Drops the small blocks before the article body that hold neither a heading
+    /// nor a paragraph: breadcrumbs, share bars, reading times, kickers and badges
+    /// between the region's top and the text. (The headline, the standfirst and
+    /// an introduction are a heading or a paragraph.)
+    fn drop_bits_before(&self, root: usize, removed: &mut [bool], totals: &Totals, body: usize) {
+        let flat = self.flat;
+        let mut inner = body;
+        while inner != root {
+            let parent = flat.nodes[inner].parent;
+            if parent == NONE {
+                break;
+            }
+            let parent = parent as usize;
+            for c in flat.children(parent) {
+                if c == inner {
+                    break;
+                }
+                let node = &flat.nodes[c];
+                if removed[c]
+                    || node.kind != Kind::Element
+                    || node.name == "p"
+                    || is_heading(node.name)
+                    || !(1..MAX_BIT_CHARS).contains(&totals.text[c])
+                    || totals.paras[c] > 0
+                    || (totals.link[c] == 0 && totals.text[c] >= MIN_STANDFIRST_CHARS)
+                {
+                    continue;
+                }
+                let end = (node.end as usize).min(c + 1 + MAX_BIT_NODES);
+                let headed = node.end as usize > end
+                    || (c + 1..end).any(|j| !removed[j] && is_heading(flat.nodes[j].name));
+                if !headed {
+                    removed[c] = true;
+                }
+            }
+            inner = parent;
         }
     }
 
@@ -6225,6 +6273,25 @@ mod tests {
         assert!(!text.contains("Deal of the day"), "{text}");
         // A run of items is not a box.
         assert!(text.contains("Walk 2"), "{text}");
+    }
+
+    #[test]
+    fn small_bits_before_an_article_body_are_dropped_but_headline_and_standfirst_kept() {
+        let html = format!(
+            "<body><main><div class=crumbs><a href=/>Home</a> / <a href=/g>Guides</a></div>\
+             <h1>How the river moved the market</h1><div class=dek>The night the water \
+             rose, traders carried their stalls and their scales up the hill, and they \
+             never came back down.</div><div class=x1><span>Photo essay</span> \
+             <span>Free to read</span></div>\
+             <div class=post>{}</div></main></body>",
+            article(10)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("9: The river"), "{text}");
+        assert!(text.contains("How the river moved the market"), "{text}");
+        assert!(text.contains("never came back down"), "{text}");
+        assert!(!text.contains("Guides"), "{text}");
+        assert!(!text.contains("Photo essay"), "{text}");
     }
 
     #[test]
