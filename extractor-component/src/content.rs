@@ -561,6 +561,9 @@ const MAX_BIT_NODES: usize = 400;
 /// element it is set.
 const MIN_STANDFIRST_CHARS: u32 = 80;
 
+/// Largest block that is not prose [`Analysis::drop_tail_after`] drops.
+const MAX_TAIL_BOX: u32 = 1000;
+
 /// Fewest characters of the prose that [`Analysis::drop_tail_after`] stops at.
 const MIN_TAIL_PROSE: u32 = 300;
 
@@ -1901,9 +1904,11 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
     }
 
-    /// Drops the small blocks that follow the article body once no more prose
-    /// follows them: the run of boxes that closes an article page (the author's
-    /// pitch, a rating widget, a newsletter box, a featured deal).
+    /// Drops the blocks that follow the article body once no more prose follows
+    /// them: the run of boxes that closes an article page (the author's pitch, a
+    /// rating widget, a newsletter box, a featured deal). Those are under
+    /// [`MIN_TAIL_PROSE`] characters, or longer but not prose (link-heavy, or
+    /// without a paragraph) and under [`MAX_TAIL_BOX`].
     fn drop_tail_after(&self, root: usize, removed: &mut [bool], totals: &Totals, body: usize) {
         let flat = self.flat;
         let body_end = flat.nodes[body].end as usize;
@@ -1946,7 +1951,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if prose(c) {
                 break;
             }
-            if totals.text[c] < MIN_TAIL_PROSE && !kept(k, c) {
+            if totals.text[c] < MAX_TAIL_BOX && !kept(k, c) {
                 removed[c] = true;
             }
         }
@@ -6261,6 +6266,12 @@ mod tests {
              <div class=box1><h3>Support River Notes</h3><p>Our interviews cost money \
              to make. If you enjoyed this one, please donate.</p></div>\
              <div class=box2><h4>Deal of the day</h4><p>Wool blanket, caramel.</p></div>\
+             <div class=box3><h4>From the shop</h4><p><a href=/s1>Hand-thrown river clay mugs, \
+             set of four</a>, glazed in the colours of the flood plain, <a href=/s2>linen \
+             market bags woven by the traders of the hill</a>, and <a href=/s3>prints of the \
+             old bridge at dawn, signed</a>: every piece made by hand in our town, shipped \
+             the week you order it, and wrapped in last year's river maps. <a href=/s4>Gift \
+             cards for the river walk and the market tours</a> are on sale too.</p></div>\
              {items}</main></body>",
             article(10)
         );
@@ -6271,6 +6282,7 @@ mod tests {
         assert!(!text.contains("Support River Notes"), "{text}");
         assert!(!text.contains("please donate"), "{text}");
         assert!(!text.contains("Deal of the day"), "{text}");
+        assert!(!text.contains("From the shop"), "{text}");
         // A run of items is not a box.
         assert!(text.contains("Walk 2"), "{text}");
     }
