@@ -3878,6 +3878,8 @@ const MAX_NOTICE_CHARS: u32 = 300;
 /// Words without which a block cannot be a notice ([`is_notice`]).
 const NOTICE_HINTS: Hints = Hints::new(&[
     b"commission",
+    b"compensat",
+    b"independently",
     b"affiliate",
     b"reserved",
     b"\xc2\xa9",
@@ -3890,7 +3892,12 @@ const NOTICE_HINTS: Hints = Hints::new(&[
 fn is_notice(text: &str) -> bool {
     let disclosure = text.contains("affiliate link")
         || (text.contains("commission")
-            && (text.contains("link") || text.contains("affiliate") || text.contains("earn")));
+            && (text.contains("link") || text.contains("affiliate") || text.contains("earn")))
+        || text.contains("supported by commission")
+        || (text.contains("compensat")
+            && (text.contains("link") || text.contains("we may") || text.contains("providers")))
+        // "We independently test everything we recommend."
+        || (text.len() <= 200 && text.contains("we independently") && text.contains("recommend"));
     let trimmed = text.trim_start();
     let copyright = text.len() <= 200
         && (text.contains("all rights reserved")
@@ -7339,7 +7346,10 @@ mod tests {
     fn affiliate_disclosures_and_copyright_lines_are_dropped() {
         let html = format!(
             "<body><main><p>This post may contain affiliate links; we may earn a commission \
-             at no extra cost to you.</p>{}<p>Copyright © 2025 Example Media. All rights \
+             at no extra cost to you.</p><p>River Guides is supported by commissions from \
+             the outfitters listed on our site.</p><p>We independently test everything we \
+             recommend.</p><div>If you click on links we provide, we may receive \
+             compensation.</div>{}<p>Copyright © 2025 Example Media. All rights \
              reserved.</p><p>The agent's commission on the sale was five percent, which the \
              court later found had been earned before the contract was signed, so the estate \
              had to pay it in full despite the buyer walking away from the deal at the end, \
@@ -7351,6 +7361,9 @@ mod tests {
         let text = extract_text(&html);
         assert!(!text.contains("affiliate links"), "{text}");
         assert!(!text.contains("All rights reserved"), "{text}");
+        assert!(!text.contains("supported by commissions"), "{text}");
+        assert!(!text.contains("independently test"), "{text}");
+        assert!(!text.contains("receive compensation"), "{text}");
         assert!(text.contains("commission on the sale"), "{text}");
     }
 
