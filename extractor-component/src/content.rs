@@ -2981,6 +2981,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 || UI_PHRASES.contains(&phrase)
                 || is_loading_placeholder(text.trim())
                 || is_closed_thread_status(phrase)
+                || is_page_position(phrase)
                 || (is_shop_button(phrase) && (alone || self.own_line(i, removed)))
                 || ((is_read_on_phrase(phrase) || is_back_link_phrase(phrase))
                     && totals.link[i] == totals.text[i])
@@ -3480,6 +3481,15 @@ const COUNTER_WORDS: &[&str] = &[
     "posters",
     "watching",
 ];
+
+/// Whether `text` (lower-cased, single-spaced) is a pager's position: "page 1 of 8".
+fn is_page_position(text: &str) -> bool {
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    matches!(
+        text.split(' ').collect::<Vec<_>>().as_slice(),
+        ["page", n, "of", m] if number(n) && number(m)
+    )
+}
 
 /// Whether `text` (lower-cased, single-spaced) is only counters: numbers each paired
 /// with a [`COUNTER_WORDS`] label, in either order ("6 likes", "replies 154",
@@ -5410,7 +5420,7 @@ mod tests {
     fn interface_controls_are_dropped() {
         let html = format!(
             "<body><main>{}<p><a href=/cart>Add to cart</a></p><div>Reply With Quote</div>\
-             <p>Click to expand...</p><p>Add to cart the spare parts you need.</p>\
+             <p>Click to expand...</p><p>Add to cart the spare parts you need.</p><div>Page 1 of 8</div>\
              <div><span>Back-order</span></div><p>Sold out.</p><div><label>Compare</label></div>\
              <div><p>Was this page helpful?</p><button>Yes</button></div>\
              <div class=w-form-fail><div>Oops! Something went wrong while submitting the \
@@ -5442,6 +5452,7 @@ mod tests {
             article(3)
         );
         let text = extract_text(&html);
+        assert!(!text.contains("Page 1 of 8"), "{text}");
         assert!(!text.contains("Leave a Comment"), "{text}");
         assert!(!text.contains("Rate this page"), "{text}");
         assert!(!text.contains("Expand description"), "{text}");
@@ -6701,6 +6712,9 @@ mod tests {
             "12 posts 5 posters 3.2k views 2 watching"
         ));
         assert!(!is_labelled_count("2 minutes"));
+        assert!(is_page_position("page 1 of 8"));
+        assert!(!is_page_position("page 1 of the report"));
+        assert!(!is_page_position("see page 4 of 9"));
     }
 
     #[test]
