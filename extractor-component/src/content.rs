@@ -6290,7 +6290,7 @@ mod tests {
              old bridge at dawn, signed</a>: every piece made by hand in our town, shipped \
              the week you order it, and wrapped in last year's river maps. <a href=/s4>Gift \
              cards for the river walk and the market tours</a> are on sale too.</p></div>\
-             {items}</main></body>",
+             <h3>Upcoming walks</h3>{items}</main></body>",
             article(10)
         );
         let text = extract_text(&html);
@@ -6301,8 +6301,9 @@ mod tests {
         assert!(!text.contains("please donate"), "{text}");
         assert!(!text.contains("Deal of the day"), "{text}");
         assert!(!text.contains("From the shop"), "{text}");
-        // A run of items is not a box.
+        // A run of items is not a box, nor is the heading that introduces it.
         assert!(text.contains("Walk 2"), "{text}");
+        assert!(text.contains("Upcoming walks"), "{text}");
     }
 
     #[test]
