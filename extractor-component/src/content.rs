@@ -1655,6 +1655,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
     fn article_body(&self, root: usize, removed: &[bool], totals: &Totals) -> Option<(usize, u32)> {
         let flat = self.flat;
         let mut by_parent: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+        let mut paragraphs = Vec::new();
         let end = flat.nodes[root].end as usize;
         let mut i = root + 1;
         while i < end {
@@ -1662,6 +1663,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if removed[i] || node.name == "p" {
                 if !removed[i] {
                     *by_parent.entry(node.parent).or_default() += totals.text[i];
+                    paragraphs.push(i);
                 }
                 i = (node.end as usize).max(i + 1);
             } else {
@@ -1688,7 +1690,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             best(&by_holder).or_else(|| {
                 if self.declared.article {
-                    self.prose_container(root, removed, totals)
+                    self.prose_container(root, &paragraphs, totals)
                 } else {
                     None
                 }
@@ -1696,30 +1698,21 @@ impl<'f, 'a> Analysis<'f, 'a> {
         })
     }
 
-    /// The deepest element under `root` holding most of its paragraph text
-    /// ([`MIN_BODY_SHARE`]), when that is at least [`MIN_ARTICLE_BESIDE_COMMENTS`]
-    /// characters: an article split into sections of a heading and a few
-    /// paragraphs each.
+    /// The deepest element under `root` holding most of the text of its live
+    /// `paragraphs` ([`MIN_BODY_SHARE`]), when that is at least
+    /// [`MIN_ARTICLE_BESIDE_COMMENTS`] characters: an article split into sections of
+    /// a heading and a few paragraphs each.
     fn prose_container(
         &self,
         root: usize,
-        removed: &[bool],
+        paragraphs: &[usize],
         totals: &Totals,
     ) -> Option<(usize, u32)> {
         let flat = self.flat;
         let end = flat.nodes[root].end as usize;
         let mut prose = vec![0u32; end - root];
-        let mut i = root + 1;
-        while i < end {
-            let node = &flat.nodes[i];
-            if removed[i] || node.name == "p" {
-                if !removed[i] {
-                    prose[i - root] = totals.text[i];
-                }
-                i = (node.end as usize).max(i + 1);
-            } else {
-                i += 1;
-            }
+        for &p in paragraphs {
+            prose[p - root] = totals.text[p];
         }
         for i in (root + 1..end).rev() {
             let parent = flat.nodes[i].parent;
@@ -1911,23 +1904,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// without a paragraph) and under [`MAX_TAIL_BOX`].
     fn drop_tail_after(&self, root: usize, removed: &mut [bool], totals: &Totals, body: usize) {
         let flat = self.flat;
-        let body_end = flat.nodes[body].end as usize;
-        let mut after = Vec::new();
-        let mut inner = body;
-        while inner != root {
-            let parent = flat.nodes[inner].parent;
-            if parent == NONE {
-                break;
-            }
-            let parent = parent as usize;
-            after.extend(flat.children(parent).filter(|&c| {
-                c >= body_end
-                    && !removed[c]
-                    && flat.nodes[c].kind == Kind::Element
-                    && totals.text[c] > 0
-            }));
-            inner = parent;
-        }
+        let mut after = self.beside_body(root, body, false);
+        after.retain(|&c| !removed[c] && flat.nodes[c].kind == Kind::Element && totals.text[c] > 0);
         let prose = |c: usize| {
             totals.text[c] >= MIN_TAIL_PROSE
                 && totals.paras[c] > 0
@@ -1963,6 +1941,33 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// an introduction are a heading or a paragraph.)
     fn drop_bits_before(&self, root: usize, removed: &mut [bool], totals: &Totals, body: usize) {
         let flat = self.flat;
+        for c in self.beside_body(root, body, true) {
+            let node = &flat.nodes[c];
+            if removed[c]
+                || node.kind != Kind::Element
+                || node.name == "p"
+                || is_heading(node.name)
+                || !(1..MAX_BIT_CHARS).contains(&totals.text[c])
+                || totals.paras[c] > 0
+                || (totals.link[c] == 0 && totals.text[c] >= MIN_STANDFIRST_CHARS)
+            {
+                continue;
+            }
+            let end = (node.end as usize).min(c + 1 + MAX_BIT_NODES);
+            let headed = node.end as usize > end
+                || (c + 1..end).any(|j| !removed[j] && is_heading(flat.nodes[j].name));
+            if !headed {
+                removed[c] = true;
+            }
+        }
+    }
+
+    /// The children of the body's ancestors up to `root` that stand before the
+    /// body's line (`before`) or after it, level by level from the body outwards
+    /// (after it, that is document order): what the page sets around its article.
+    fn beside_body(&self, root: usize, body: usize, before: bool) -> Vec<usize> {
+        let flat = self.flat;
+        let mut beside = Vec::new();
         let mut inner = body;
         while inner != root {
             let parent = flat.nodes[inner].parent;
@@ -1970,30 +1975,17 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 break;
             }
             let parent = parent as usize;
-            for c in flat.children(parent) {
-                if c == inner {
-                    break;
+            let inner_end = flat.nodes[inner].end as usize;
+            beside.extend(flat.children(parent).filter(|&c| {
+                if before {
+                    c < inner
+                } else {
+                    c >= inner_end
                 }
-                let node = &flat.nodes[c];
-                if removed[c]
-                    || node.kind != Kind::Element
-                    || node.name == "p"
-                    || is_heading(node.name)
-                    || !(1..MAX_BIT_CHARS).contains(&totals.text[c])
-                    || totals.paras[c] > 0
-                    || (totals.link[c] == 0 && totals.text[c] >= MIN_STANDFIRST_CHARS)
-                {
-                    continue;
-                }
-                let end = (node.end as usize).min(c + 1 + MAX_BIT_NODES);
-                let headed = node.end as usize > end
-                    || (c + 1..end).any(|j| !removed[j] && is_heading(flat.nodes[j].name));
-                if !headed {
-                    removed[c] = true;
-                }
-            }
+            }));
             inner = parent;
         }
+        beside
     }
 
     /// Whether the element next to `i` on either side has its tag and class: `i` is
