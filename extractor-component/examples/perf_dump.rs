@@ -1,6 +1,8 @@
 //! Perf helper: `perf_dump dump OUTDIR` writes every corpus page's full extraction as
 //! JSON (to check that a speed change leaves outputs identical); `perf_dump loop PAGE N`
-//! extracts one page N times (for `perf record`) and prints the mean time.
+//! extracts one page N times (for `perf record`) and prints the mean time;
+//! `perf_dump corpus N` extracts every WCXB-dev page N times in article mode, to
+//! profile the engine on the whole set.
 
 use flate2::read::GzDecoder;
 use std::io::Read;
@@ -77,6 +79,24 @@ fn main() {
                 start.elapsed().as_secs_f64() * 1e3 / n as f64
             );
         }
-        _ => panic!("dump|loop"),
+        "corpus" => {
+            let n: usize = args[1].parse().unwrap();
+            let pages: Vec<String> = std::fs::read_dir(corpus.join("wcxb-dev/html"))
+                .unwrap()
+                .map(|e| load(&e.unwrap().path()))
+                .collect();
+            let start = Instant::now();
+            for _ in 0..n {
+                for html in &pages {
+                    let _ = std::hint::black_box(riptide_extractor::extract(
+                        html,
+                        "https://example.com/a/page.html",
+                        &mode,
+                    ));
+                }
+            }
+            eprintln!("{} pages x {n} in {:?}", pages.len(), start.elapsed());
+        }
+        _ => panic!("dump|loop|corpus"),
     }
 }

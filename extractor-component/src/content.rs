@@ -3313,7 +3313,19 @@ fn find_region(analysis: &Analysis<'_, '_>, body: usize) -> Selection {
         return strict;
     }
     let relaxed = analysis.select(body, Strictness::Hard);
-    let relaxed_len = analysis.selected_text(&relaxed);
+    // What the relaxed pass adds must be more than the site's header, footer and
+    // navigation, which strict pruning left out on purpose; unless strict pruning
+    // kept nothing at all (then `find` still refuses a selection that is only
+    // furniture).
+    let relaxed_len = if strict_len == 0 {
+        analysis.selected_text(&relaxed)
+    } else {
+        relaxed
+            .roots
+            .iter()
+            .map(|&r| analysis.text_outside_furniture(r, &relaxed.removed, body))
+            .sum::<u32>()
+    };
     if relaxed_len > strict_len.saturating_mul(2).max(strict_len + 100) {
         relaxed
     } else {
@@ -5332,6 +5344,27 @@ mod tests {
         let html = format!("<body><aside>{}</aside></body>", article(3));
         let text = extract_text(&html);
         assert!(text.contains("2: The river"), "{text}");
+    }
+
+    #[test]
+    fn a_short_post_does_not_bring_back_the_site_header() {
+        // Strict pruning keeps only the post; the relaxed pass would double it, but
+        // only with the header's controls, so the strict selection stands.
+        let header = "<header><nav><span>Open navigation</span> <span>Go to Harbour \
+            Home</span> <span>Get the Harbour app</span> <span>Log in to Harbour</span> \
+            <span>Open settings menu</span> <span>Expand user menu</span> <span>Search \
+            the harbour</span> <span>Advertise on Harbour</span></nav></header>";
+        let html = format!(
+            "<body><div class=app>{header}<div class=main><div class=post>\
+             <h1>Harbour wall holds</h1><p>The harbour wall held through the storm, and \
+             by the third morning the fishing boats were back out past the point, \
+             counting what the sea had taken.</p></div><aside><span>New here?</span>\
+             <p>Create your account and meet the sailors.</p></aside></div></div></body>"
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("fishing boats were back out"), "{text}");
+        assert!(!text.contains("Open navigation"), "{text}");
+        assert!(!text.contains("Get the Harbour app"), "{text}");
     }
 
     #[test]
