@@ -246,6 +246,18 @@ const FURNITURE_HEADINGS: &[&str] = &[
     "ask an expert",
 ];
 
+/// Phrases that name a shop's cross-sell wherever they stand in a heading ("This is
+/// what customers who viewed this product bought", "People who viewed this item
+/// also viewed").
+const CROSS_SELL_PHRASES: &[&str] = &[
+    "customers who viewed",
+    "customers who bought",
+    "customers also",
+    "also viewed",
+    "also bought",
+    "bought together",
+];
+
 /// Whole-element texts that are interface controls, not content: commerce buttons,
 /// post actions, pagination and teaser links (compared lower-cased, with trailing
 /// punctuation and ellipses trimmed).
@@ -1281,6 +1293,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             // On a declared thread the "Comments" heading introduces the replies, which
             // are the content there (see DISCUSSION_NEGATIVE_PREFIXES).
             let furniture = FURNITURE_HEADINGS.iter().any(|p| heading.starts_with(p))
+                || CROSS_SELL_PHRASES.iter().any(|p| heading.contains(p))
                 || SOURCE_HEADINGS.contains(&heading.trim_end_matches(':'))
                 || is_reply_gate(heading);
             if !furniture || (self.declared.discussion && heading.starts_with("comments")) {
@@ -7133,6 +7146,24 @@ mod tests {
         );
         let text = extract_text(&html);
         assert!(text.contains("4: The river"), "{text}");
+    }
+
+    #[test]
+    fn a_cross_sell_heading_is_furniture_wherever_its_phrase_stands() {
+        let specs: String = (0..8)
+            .map(|i| format!("<li>Spec {i}: alder body, maple neck, rosewood board</li>"))
+            .collect();
+        let html = format!(
+            "<body><main><h1>Strat guitar</h1><div class=desc><ul>{specs}</ul></div>\
+             <div class=box><h2>This is what customers who viewed this product bought</h2>\
+             <div class=pick><span>26% bought</span> <span>This item exactly</span></div>\
+             <div class=pick><span>7% bought</span> <span>The sunburst model</span></div>\
+             </div></main></body>"
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Spec 7: alder body"), "{text}");
+        assert!(!text.contains("customers who viewed"), "{text}");
+        assert!(!text.contains("The sunburst model"), "{text}");
     }
 
     #[test]
