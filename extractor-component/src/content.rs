@@ -4270,7 +4270,8 @@ const MAX_PROMO_BOX_CHARS: u32 = 200;
 const MAX_ACTION_NODES: usize = 400;
 
 /// A line asking the reader to act: join, subscribe, get in touch, book, request,
-/// talk to someone, or a "Ready to…?" / "Want to…?" pitch.
+/// talk to someone, donate or support the site, or a "Ready to…?" / "Want to…?"
+/// pitch.
 fn is_call_to_action(lower: &str) -> bool {
     const CALLS: &[&str] = &[
         "join ",
@@ -4311,6 +4312,15 @@ fn is_call_to_action(lower: &str) -> bool {
         "stay informed",
         "keep up with",
         "become a member",
+        "become a patron",
+        "become a supporter",
+        "become a sponsor",
+        "donate",
+        "make a donation",
+        "make a gift",
+        "support our ",
+        "support us",
+        "support independent",
         "this post is for paid",
         "this article is exclusive",
         "this content is exclusive",
@@ -4318,8 +4328,11 @@ fn is_call_to_action(lower: &str) -> bool {
         "unlock this article",
         "unlock this story",
     ];
+    // A funding appeal names its readers wherever it starts ("This story is funded
+    // by readers like you").
+    const APPEALS: &[&str] = &["funded by readers", "readers like you", "reader-funded"];
     let text = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    CALLS.iter().any(|call| text.starts_with(call))
+    CALLS.iter().any(|call| text.starts_with(call)) || APPEALS.iter().any(|a| text.contains(a))
 }
 
 /// Fewest links that make a list of links ([`Analysis::drop_link_lists_after`]).
@@ -7259,6 +7272,8 @@ mod tests {
              <div><h2>This post is for paid subscribers</h2></div><div><div><h2>Join our newsletter</h2><p>Weekly notes on rivers.</p></div>\
              </div><section><h2>Ready to plan your trip?</h2></section>\
              <div><h4>Take the next step</h4><p>Plan a visit with our guides.</p></div>\
+             <div><h3>This story is funded by readers like you</h3><p>Your gifts keep the \
+             river desk open.</p></div><div><h3>Donate</h3><p>Monthly or once.</p></div>\
              <div><h2>Methods</h2><p>The town archive, volumes three to five.</p></div>\
              <div class=notes><p>n1: {PARA}</p><p>n2: {PARA}</p><p>n3: {PARA}</p></div></main></body>",
             article(10)
@@ -7275,6 +7290,8 @@ mod tests {
         assert!(!text.contains("paid subscribers"), "{text}");
         assert!(!text.contains("weekly picks"), "{text}");
         assert!(!text.contains("Take the next step"), "{text}");
+        assert!(!text.contains("readers like you"), "{text}");
+        assert!(!text.contains("Donate"), "{text}");
         assert!(text.contains("Don't miss the view"), "{text}");
 
         // Inside the body, a call that closes the page's text is the site's too.
