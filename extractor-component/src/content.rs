@@ -3512,6 +3512,16 @@ fn is_page_position(text: &str) -> bool {
 /// with a [`COUNTER_WORDS`] label, in either order ("6 likes", "replies 154",
 /// "12 posts 5 posters 3.2k views").
 fn is_labelled_count(text: &str) -> bool {
+    // A thread's own tally names the thread ("20 replies to this topic").
+    let text = [
+        " to this topic",
+        " in this topic",
+        " to this thread",
+        " in this thread",
+    ]
+    .iter()
+    .find_map(|tail| text.strip_suffix(tail))
+    .unwrap_or(text);
     let number = |w: &str| {
         let digits = w.trim_end_matches(['k', 'm']);
         !digits.is_empty()
@@ -6764,6 +6774,8 @@ mod tests {
             "12 posts 5 posters 3.2k views 2 watching"
         ));
         assert!(!is_labelled_count("2 minutes"));
+        assert!(is_labelled_count("20 replies to this topic"));
+        assert!(!is_labelled_count("20 years in this thread"));
         assert!(is_page_position("page 1 of 8"));
         assert!(!is_page_position("page 1 of the report"));
         assert!(!is_page_position("see page 4 of 9"));
