@@ -1612,6 +1612,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             Visit::Descend
         });
         self.drop_controls(root, &mut removed, totals);
+        self.drop_device_signatures(root, &mut removed);
         self.drop_poster_panels(root, &mut removed, totals);
         self.drop_facets(root, &mut removed, totals);
         // These look at leaf blocks; the block map is built once for them all.
@@ -2902,6 +2903,50 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 Visit::Skip
             }
         });
+    }
+
+    /// Drops the signature a phone app appends to a post ("Sent from my SM-S908U
+    /// using Tapatalk", "Sent from my iPhone"): a line of its own that ends its block,
+    /// at most [`MAX_SIGNATURE_CHARS`] long.
+    fn drop_device_signatures(&self, root: usize, removed: &mut [bool]) {
+        let flat = self.flat;
+        let end = flat.nodes[root].end as usize;
+        for i in root + 1..end {
+            if removed[i] || flat.nodes[i].kind != Kind::Text {
+                continue;
+            }
+            let text = flat.text(i).trim_start();
+            if !text
+                .get(..SIGNATURE_START.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(SIGNATURE_START))
+            {
+                continue;
+            }
+            let parent = flat.nodes[i].parent;
+            if parent == NONE {
+                continue;
+            }
+            let live: Vec<usize> = flat
+                .children(parent as usize)
+                .filter(|&c| {
+                    !removed[c] && !(flat.nodes[c].kind == Kind::Text && self.own_chars[c] == 0)
+                })
+                .collect();
+            let Some(at) = live.iter().position(|&c| c == i) else {
+                continue;
+            };
+            let own_line = at == 0 || flat.nodes[live[at - 1]].name == "br";
+            let rest = &live[at..];
+            let inline = rest.iter().all(|&c| {
+                flat.nodes[c].kind == Kind::Text || !crate::render::is_block(flat.nodes[c].name)
+            });
+            let chars: u32 = rest.iter().map(|&c| self.hard_text[c]).sum();
+            if own_line && inline && chars <= MAX_SIGNATURE_CHARS {
+                for &c in rest {
+                    removed[c] = true;
+                }
+            }
+        }
     }
 
     /// Drops elements whose whole text is an interface control ([`UI_PHRASES`]), also
@@ -4344,6 +4389,12 @@ fn is_call_to_action(lower: &str) -> bool {
     let text = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
     CALLS.iter().any(|call| text.starts_with(call)) || APPEALS.iter().any(|a| text.contains(a))
 }
+
+/// How a phone app's post signature starts ([`Analysis::drop_device_signatures`]).
+const SIGNATURE_START: &str = "sent from my ";
+
+/// Longest post signature [`Analysis::drop_device_signatures`] drops.
+const MAX_SIGNATURE_CHARS: u32 = 80;
 
 /// Fewest links that make a list of links ([`Analysis::drop_link_lists_after`]).
 const MIN_LINK_LIST_ITEMS: u32 = 3;
@@ -6779,6 +6830,26 @@ mod tests {
         assert!(is_page_position("page 1 of 8"));
         assert!(!is_page_position("page 1 of the report"));
         assert!(!is_page_position("see page 4 of 9"));
+    }
+
+    #[test]
+    fn a_phone_app_signature_ending_a_post_is_dropped() {
+        let html = format!(
+            "<body><main>{}<div class=post>The watch is $199 at the shop down the road and \
+             it tracks sleep well.<br><br>Sent from my SM-S908U using <a href=/app>Forum \
+             app</a></div><div class=post>The parcel was sent from my office on Monday and \
+             came back on Friday.</div><div class=post>Sent from my garden: the first \
+             tomatoes of the year, grown from seed in a cold frame by the south wall and \
+             picked this morning.</div></main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("tracks sleep well."), "{text}");
+        assert!(!text.contains("Sent from my SM-S908U"), "{text}");
+        assert!(!text.contains("Forum app"), "{text}");
+        // In a sentence, or longer than a signature, the words are the post's own.
+        assert!(text.contains("sent from my office on Monday"), "{text}");
+        assert!(text.contains("Sent from my garden"), "{text}");
     }
 
     #[test]
