@@ -2929,7 +2929,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
             let live: Vec<usize> = flat
                 .children(parent as usize)
                 .filter(|&c| {
-                    !removed[c] && !(flat.nodes[c].kind == Kind::Text && self.own_chars[c] == 0)
+                    let blank = flat.nodes[c].kind == Kind::Text && self.own_chars[c] == 0;
+                    !removed[c] && !blank
                 })
                 .collect();
             let Some(at) = live.iter().position(|&c| c == i) else {
