@@ -2926,24 +2926,36 @@ impl<'f, 'a> Analysis<'f, 'a> {
             if parent == NONE {
                 continue;
             }
-            let live: Vec<usize> = flat
-                .children(parent as usize)
-                .filter(|&c| {
-                    let blank = flat.nodes[c].kind == Kind::Text && self.own_chars[c] == 0;
-                    !removed[c] && !blank
-                })
-                .collect();
-            let Some(at) = live.iter().position(|&c| c == i) else {
-                continue;
-            };
-            let own_line = at == 0 || flat.nodes[live[at - 1]].name == "br";
-            let rest = &live[at..];
-            let inline = rest.iter().all(|&c| {
-                flat.nodes[c].kind == Kind::Text || !crate::render::is_block(flat.nodes[c].name)
-            });
-            let chars: u32 = rest.iter().map(|&c| self.hard_text[c]).sum();
-            if own_line && inline && chars <= MAX_SIGNATURE_CHARS {
-                for &c in rest {
+            // On a line of its own: the block's first child, or right after a `<br>`
+            // (across at most one blank text node). Reads two nodes back, so a page
+            // of many such lines stays linear.
+            let mut prev = i - 1;
+            if prev != parent as usize
+                && flat.nodes[prev].kind == Kind::Text
+                && self.own_chars[prev] == 0
+            {
+                prev -= 1;
+            }
+            let own_line = prev == parent as usize || flat.nodes[prev].name == "br";
+            // Ends its block: what follows is a few inline nodes of a short line.
+            let parent_end = flat.nodes[parent as usize].end as usize;
+            let mut rest = vec![i];
+            let mut chars = self.hard_text[i];
+            let mut next = flat.nodes[i].end as usize;
+            let mut inline = true;
+            while next < parent_end
+                && inline
+                && chars <= MAX_SIGNATURE_CHARS
+                && rest.len() <= MAX_SIGNATURE_NODES
+            {
+                let node = &flat.nodes[next];
+                inline = node.kind == Kind::Text || !crate::render::is_block(node.name);
+                chars = chars.saturating_add(self.hard_text[next]);
+                rest.push(next);
+                next = node.end as usize;
+            }
+            if own_line && inline && next >= parent_end && chars <= MAX_SIGNATURE_CHARS {
+                for c in rest {
                     removed[c] = true;
                 }
             }
@@ -4393,6 +4405,9 @@ fn is_call_to_action(lower: &str) -> bool {
 
 /// How a phone app's post signature starts ([`Analysis::drop_device_signatures`]).
 const SIGNATURE_START: &str = "sent from my ";
+
+/// Most sibling nodes a post signature spans ([`Analysis::drop_device_signatures`]).
+const MAX_SIGNATURE_NODES: usize = 8;
 
 /// Longest post signature [`Analysis::drop_device_signatures`] drops.
 const MAX_SIGNATURE_CHARS: u32 = 80;
