@@ -4861,21 +4861,34 @@ const DIGITS: Hints = Hints::new(&[b"0", b"1", b"2", b"3", b"4", b"5", b"6", b"7
 
 /// A date and nothing else, after an optional label ("Updated on July 9, 2025",
 /// "12.12.2025"), or a reading time ("16 min read"), or several of them in a row
-/// ("Dec 12, 2025 · 5 min read").
+/// ("Dec 12, 2025 · 5 min read"). Beside a reading time one part may be the
+/// author's name ("Bridgestone Team | 5 min read").
 fn is_dateline(lower: &str) -> bool {
-    let mut parts = lower
+    let parts: Vec<&str> = lower
         .split(['\u{b7}', '|', '\u{2022}'])
         .map(|part| part.trim().trim_start_matches(['-', ' ']))
         .filter(|part| !part.is_empty())
-        .peekable();
-    parts.peek().is_some() && parts.all(is_date_part)
+        .collect();
+    let mut undated = parts.iter().filter(|part| !is_date_part(part));
+    match (undated.next(), undated.next()) {
+        (None, _) => !parts.is_empty(),
+        (Some(name), None) => {
+            name.split_whitespace().count() <= MAX_NAME_WORDS
+                && parts.iter().any(|part| is_reading_time(part))
+        }
+        _ => false,
+    }
 }
 
+/// Most words of the name [`is_dateline`] allows beside a reading time.
+const MAX_NAME_WORDS: usize = 4;
+
 fn is_date_part(text: &str) -> bool {
-    if crate::metadata::is_date_line(text) || is_numeric_date(text) {
-        return true;
-    }
-    // "Reading time: 7 minutes".
+    crate::metadata::is_date_line(text) || is_numeric_date(text) || is_reading_time(text)
+}
+
+/// "5 min read", "Reading time: 7 minutes".
+fn is_reading_time(text: &str) -> bool {
     if let Some(time) = text.strip_prefix("reading time") {
         let time = time.trim_start_matches([':', ' ']);
         let unit = time.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
@@ -7321,6 +7334,13 @@ mod tests {
             ("13 min read", true),
             ("13 minutes", false),
             ("dec 12, 2025 \u{b7} 5 min read", true),
+            ("bridgestone team | 5 min read", true),
+            (
+                "march 15, 2022 \u{b7} 3 min read \u{b7} by asu online",
+                true,
+            ),
+            ("by jane doe \u{2022} dec. 19, 2025", false),
+            ("the river report | 5 min read | part two", false),
             ("updated: 10/31/2024", true),
             ("published june 23, 2025 10:39am", true),
             ("reading time: 7 minutes", true),
