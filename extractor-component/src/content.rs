@@ -357,6 +357,10 @@ const UI_PHRASES: &[&str] = &[
     "skip to search results",
     "go to topic listing",
     "sponsored",
+    "sponsored by",
+    "in partnership with",
+    "presented by",
+    "brought to you by",
     "view details",
     "view product",
     "quick add",
@@ -5585,6 +5589,8 @@ mod tests {
              <p>New arrivals reach the shop on Mondays.</p>\
              <div><a href=#w>Watch this topic</a></div><div><a href=/b>Back</a></div>\
              <div><span>Helpful</span></div><p>Back pain is common.</p>\
+             <div><span>In partnership with</span></div>\
+             <p>In partnership with the county, the town rebuilt the weir.</p>\
              <div><span>FREE Fast Delivery</span></div><div>Pick Up in Store</div>\
              <div><a href=#l>Like</a> <span>Loading...</span></div>\
              <h2>Start asking to get answers</h2><div><a href=#r>Rate this page</a></div>\
@@ -5595,6 +5601,8 @@ mod tests {
         let text = extract_text(&html);
         assert!(!text.contains("Page 1 of 8"), "{text}");
         assert!(!text.contains("Leave a Comment"), "{text}");
+        assert!(!text.contains("In partnership with\n"), "{text}");
+        assert!(text.contains("In partnership with the county"), "{text}");
         assert!(!text.contains("Rate this page"), "{text}");
         assert!(!text.contains("Expand description"), "{text}");
         assert!(!text.contains("Page tools"), "{text}");
