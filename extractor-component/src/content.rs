@@ -356,6 +356,14 @@ const UI_PHRASES: &[&str] = &[
     "ready for more",
     "skip to search results",
     "go to topic listing",
+    "results per page",
+    "items per page",
+    "products per page",
+    "likes this",
+    "close form",
+    "see more in",
+    "sign in / join",
+    "copy item path",
     "sponsored",
     "sponsored by",
     "in partnership with",
@@ -5590,6 +5598,7 @@ mod tests {
              <div><a href=#w>Watch this topic</a></div><div><a href=/b>Back</a></div>\
              <div><span>Helpful</span></div><p>Back pain is common.</p>\
              <div><span>In partnership with</span></div>\
+             <div><span>Results per page:</span></div><div><button>Copy item path</button></div>\
              <p>In partnership with the county, the town rebuilt the weir.</p>\
              <div><span>FREE Fast Delivery</span></div><div>Pick Up in Store</div>\
              <div><a href=#l>Like</a> <span>Loading...</span></div>\
@@ -5603,6 +5612,8 @@ mod tests {
         assert!(!text.contains("Leave a Comment"), "{text}");
         assert!(!text.contains("In partnership with\n"), "{text}");
         assert!(text.contains("In partnership with the county"), "{text}");
+        assert!(!text.contains("Results per page"), "{text}");
+        assert!(!text.contains("Copy item path"), "{text}");
         assert!(!text.contains("Rate this page"), "{text}");
         assert!(!text.contains("Expand description"), "{text}");
         assert!(!text.contains("Page tools"), "{text}");
