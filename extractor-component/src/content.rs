@@ -1624,6 +1624,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             Visit::Descend
         });
         self.drop_controls(root, &mut removed, totals);
+        self.drop_share_bars(root, &mut removed, totals);
         self.drop_device_signatures(root, &mut removed);
         self.drop_poster_panels(root, &mut removed, totals);
         self.drop_facets(root, &mut removed, totals);
@@ -2913,6 +2914,49 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 Visit::Drop
             } else {
                 Visit::Skip
+            }
+        });
+    }
+
+    /// Drops share bars by where their links go (a network's share or submit
+    /// address), whatever they are called: the block of at most
+    /// [`MAX_SHARE_BAR_CHARS`] holding two or more such links, with the line that
+    /// asks for the share ("If you like it, please share it!").
+    fn drop_share_bars(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+        let flat = self.flat;
+        let end = flat.nodes[root].end as usize;
+        // Share links and all links before each index, so any block's counts are
+        // one subtraction each.
+        let mut before = Vec::with_capacity(end - root + 1);
+        let (mut shares, mut links) = (0u32, 0u32);
+        for i in root..end {
+            before.push((shares, links));
+            if flat.nodes[i].name == "a" {
+                links += 1;
+                if flat.attr(i, "href").is_some_and(is_share_address) {
+                    shares += 1;
+                }
+            }
+        }
+        before.push((shares, links));
+        if shares < 2 {
+            return;
+        }
+        walk_live(flat, root, removed, |i, _| {
+            let node = &flat.nodes[i];
+            let (first, last) = (before[i - root], before[node.end as usize - root]);
+            let (shares, links) = (last.0 - first.0, last.1 - first.1);
+            // A post or card with a share menu has its own words and links besides.
+            let bar = node.kind == Kind::Element
+                && totals.text[i] <= MAX_SHARE_BAR_CHARS
+                && totals.text[i] - totals.link[i].min(totals.text[i]) <= MAX_SHARE_PROMPT_CHARS
+                && 2 * shares >= links;
+            if shares < 2 {
+                Visit::Skip
+            } else if bar {
+                Visit::Drop
+            } else {
+                Visit::Descend
             }
         });
     }
@@ -4413,6 +4457,40 @@ fn is_call_to_action(lower: &str) -> bool {
     const APPEALS: &[&str] = &["funded by readers", "readers like you", "reader-funded"];
     let text = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
     CALLS.iter().any(|call| text.starts_with(call)) || APPEALS.iter().any(|a| text.contains(a))
+}
+
+/// Most text outside links a share bar holds: its prompt ("Share this article").
+const MAX_SHARE_PROMPT_CHARS: u32 = 60;
+
+/// Longest block [`Analysis::drop_share_bars`] drops.
+const MAX_SHARE_BAR_CHARS: u32 = 200;
+
+/// A social network's share or submit address ("facebook.com/sharer",
+/// "twitter.com/intent/tweet", "pinterest.com/pin/create").
+fn is_share_address(href: &str) -> bool {
+    const SHARES: &[&str] = &[
+        "facebook.com/sharer",
+        "facebook.com/share.php",
+        "facebook.com/dialog/share",
+        "twitter.com/intent/",
+        "twitter.com/share",
+        "x.com/intent/",
+        "pinterest.com/pin/create",
+        "linkedin.com/sharearticle",
+        "linkedin.com/sharing/",
+        "linkedin.com/cws/share",
+        "reddit.com/submit",
+        "tumblr.com/share",
+        "api.whatsapp.com/send",
+        "wa.me/?",
+        "t.me/share",
+        "telegram.me/share",
+        "news.ycombinator.com/submitlink",
+        "bsky.app/intent/",
+        "threads.net/intent/",
+    ];
+    let lower = href.to_ascii_lowercase();
+    SHARES.iter().any(|s| lower.contains(s))
 }
 
 /// How a phone app's post signature starts ([`Analysis::drop_device_signatures`]).
@@ -6878,6 +6956,25 @@ mod tests {
         assert!(is_page_position("page 1 of 8"));
         assert!(!is_page_position("page 1 of the report"));
         assert!(!is_page_position("see page 4 of 9"));
+    }
+
+    #[test]
+    fn share_bars_are_found_by_where_their_links_go() {
+        let menu = "<div class=menu><a href=\"https://www.facebook.com/sharer/sharer.php?u=x\">\
+            Facebook</a> <a href=\"https://twitter.com/intent/tweet?url=x\">Twitter</a></div>";
+        let html = format!(
+            "<body><main><div class=post>{}<div class=ssba><span>If you like it, please \
+             share it!</span> {menu}</div>{}</div><div class=reply><a href=/u/ann>Ann</a>\
+             <p>Same here, the weir held.</p><a href=/quote>Quote</a>\
+             <a href=/r>Reply</a>{menu}</div></main></body>",
+            article(3),
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("please share"), "{text}");
+        assert!(text.contains("2: The river"), "{text}");
+        // A post with a share menu has words and links of its own: it stays.
+        assert!(text.contains("Same here, the weir held."), "{text}");
     }
 
     #[test]
