@@ -2925,33 +2925,36 @@ impl<'f, 'a> Analysis<'f, 'a> {
     fn drop_share_bars(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
         let end = flat.nodes[root].end as usize;
-        // Share links and all links before each index, so any block's counts are
-        // one subtraction each.
+        // Share links, profile links and all links before each index, so any
+        // block's counts are one subtraction each.
         let mut before = Vec::with_capacity(end - root + 1);
-        let (mut shares, mut links) = (0u32, 0u32);
+        let mut counts = [0u32; 3];
         for i in root..end {
-            before.push((shares, links));
+            before.push(counts);
             if flat.nodes[i].name == "a" {
-                links += 1;
-                if flat.attr(i, "href").is_some_and(is_share_address) {
-                    shares += 1;
+                counts[2] += 1;
+                match flat.attr(i, "href") {
+                    Some(href) if is_share_address(href) => counts[0] += 1,
+                    Some(href) if is_social_profile(href) => counts[1] += 1,
+                    _ => {}
                 }
             }
         }
-        before.push((shares, links));
-        if shares < 2 {
+        before.push(counts);
+        let social = |c: [u32; 3]| c[0] >= 2 || c[1] >= MIN_PROFILE_LINKS;
+        if !social(counts) {
             return;
         }
         walk_live(flat, root, removed, |i, _| {
             let node = &flat.nodes[i];
             let (first, last) = (before[i - root], before[node.end as usize - root]);
-            let (shares, links) = (last.0 - first.0, last.1 - first.1);
+            let inside = [0, 1, 2].map(|k| last[k] - first[k]);
             // A post or card with a share menu has its own words and links besides.
             let bar = node.kind == Kind::Element
                 && totals.text[i] <= MAX_SHARE_BAR_CHARS
                 && totals.text[i] - totals.link[i].min(totals.text[i]) <= MAX_SHARE_PROMPT_CHARS
-                && 2 * shares >= links;
-            if shares < 2 {
+                && 2 * (inside[0] + inside[1]) >= inside[2];
+            if !social(inside) {
                 Visit::Skip
             } else if bar {
                 Visit::Drop
@@ -4491,6 +4494,28 @@ fn is_share_address(href: &str) -> bool {
     ];
     let lower = href.to_ascii_lowercase();
     SHARES.iter().any(|s| lower.contains(s))
+}
+
+/// Fewest links to a network's profiles that make a "Follow us" bar.
+const MIN_PROFILE_LINKS: u32 = 3;
+
+/// A social network's profile address, the links of a "Follow us" bar. (Video
+/// links are left out: a post of two videos is content.)
+fn is_social_profile(href: &str) -> bool {
+    const NETWORKS: &[&str] = &[
+        "facebook.com/",
+        "instagram.com/",
+        "twitter.com/",
+        "://x.com/",
+        "linkedin.com/company/",
+        "tiktok.com/@",
+        "pinterest.com/",
+        "threads.net/@",
+        "bsky.app/profile/",
+        "mastodon.social/@",
+    ];
+    let lower = href.to_ascii_lowercase();
+    NETWORKS.iter().any(|n| lower.contains(n))
 }
 
 /// How a phone app's post signature starts ([`Analysis::drop_device_signatures`]).
@@ -6966,7 +6991,15 @@ mod tests {
             "<body><main><div class=post>{}<div class=ssba><span>If you like it, please \
              share it!</span> {menu}</div>{}</div><div class=reply><a href=/u/ann>Ann</a>\
              <p>Same here, the weir held.</p><a href=/quote>Quote</a>\
-             <a href=/r>Reply</a>{menu}</div></main></body>",
+             <a href=/r>Reply</a>{menu}</div><div class=p2><p>Two films of the flood:</p>\
+             <p>See <a href=\"https://youtube.com/watch?v=a\">the weir</a> from the east \
+             bank and <a href=\"https://youtube.com/watch?v=b\">the bridge</a> after the \
+             water fell.</p></div>{}\
+             <div class=elsewhere><span>Daily flood levels from the river desk:</span> \
+             <a href=\"https://www.facebook.com/riverdesk\">Facebook</a> \
+             <a href=\"https://www.instagram.com/riverdesk\">Instagram</a> \
+             <a href=\"https://x.com/riverdesk\">X</a></div></main></body>",
+            article(3),
             article(3),
             article(3)
         );
@@ -6975,6 +7008,10 @@ mod tests {
         assert!(text.contains("2: The river"), "{text}");
         // A post with a share menu has words and links of its own: it stays.
         assert!(text.contains("Same here, the weir held."), "{text}");
+        // Three links to the site's profiles make a "Follow us" bar; links to videos
+        // are what a post shows.
+        assert!(!text.contains("Daily flood levels"), "{text}");
+        assert!(text.contains("from the east bank"), "{text}");
     }
 
     #[test]
