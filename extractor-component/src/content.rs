@@ -1625,6 +1625,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         });
         self.drop_controls(root, &mut removed, totals);
         self.drop_share_bars(root, &mut removed, totals);
+        self.drop_signup_boxes(root, &mut removed, totals);
         self.drop_device_signatures(root, &mut removed);
         self.drop_poster_panels(root, &mut removed, totals);
         self.drop_facets(root, &mut removed, totals);
@@ -2962,6 +2963,45 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 Visit::Descend
             }
         });
+    }
+
+    /// Drops the box around an email field (a newsletter or alerts signup: "Get
+    /// weekly alerts for new jobs", "Stay up to date on industry news"): the largest
+    /// ancestor of the field up to [`MAX_SIGNUP_BOX_CHARS`].
+    fn drop_signup_boxes(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+        let flat = self.flat;
+        let end = flat.nodes[root].end as usize;
+        let mut i = root + 1;
+        while i < end {
+            let node = &flat.nodes[i];
+            let email = node.name == "input"
+                && flat
+                    .attr(i, "type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("email"));
+            if !email {
+                i += 1;
+                continue;
+            }
+            let mut top = i;
+            let mut up = node.parent;
+            // A card that carries a "notify me" field is more than the field's box:
+            // stop where a step up takes in much more text.
+            while up != NONE
+                && up as usize != root
+                && totals.text[up as usize] <= MAX_SIGNUP_BOX_CHARS
+                && totals.text[up as usize] - totals.text[top] <= MAX_SIGNUP_STEP_CHARS
+            {
+                top = up as usize;
+                up = flat.nodes[top].parent;
+            }
+            // A landing page's hero holds its signup form under the page's headline.
+            let hero = (top..flat.nodes[top].end as usize).any(|d| flat.nodes[d].name == "h1");
+            if top != i && totals.text[top] > 0 && !hero {
+                removed[top] = true;
+            }
+            // Past the box: a form of several fields is read once.
+            i = (flat.nodes[top].end as usize).max(i + 1);
+        }
     }
 
     /// Drops the signature a phone app appends to a post ("Sent from my SM-S908U
@@ -4461,6 +4501,13 @@ fn is_call_to_action(lower: &str) -> bool {
     let text = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
     CALLS.iter().any(|call| text.starts_with(call)) || APPEALS.iter().any(|a| text.contains(a))
 }
+
+/// Largest box around an email field [`Analysis::drop_signup_boxes`] drops.
+const MAX_SIGNUP_BOX_CHARS: u32 = 300;
+
+/// Most text one step up from an email field's box may add
+/// ([`Analysis::drop_signup_boxes`]).
+const MAX_SIGNUP_STEP_CHARS: u32 = 150;
 
 /// Most text outside links a share bar holds: its prompt ("Share this article").
 const MAX_SHARE_PROMPT_CHARS: u32 = 60;
@@ -7012,6 +7059,37 @@ mod tests {
         // are what a post shows.
         assert!(!text.contains("Daily flood levels"), "{text}");
         assert!(text.contains("from the east bank"), "{text}");
+    }
+
+    #[test]
+    fn the_box_around_an_email_field_is_a_signup() {
+        let html = format!(
+            "<body><main><div class=post>{}<div class=box><h3>Thomas Industry Update</h3>\
+             <p>Industry news and trends, every Tuesday.</p><form><input type=email \
+             name=e><button>Go</button></form></div>{}</div>\
+             <div class=card><h3>Nature Station</h3><p>A feeding station for the garden, \
+             with modular arms for feeders, a bath and a perch for small birds, made \
+             of recycled plastic and steel, shipped flat and set up in minutes.</p>\
+             <div class=pop><p>Want early access?</p><form><input type=EMAIL></form>\
+             </div></div></main></body>",
+            article(3),
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("2: The river"), "{text}");
+        assert!(!text.contains("Industry Update"), "{text}");
+        assert!(!text.contains("every Tuesday"), "{text}");
+        // A card that carries a "notify me" field keeps its own text.
+        assert!(text.contains("modular arms for feeders"), "{text}");
+        // A landing page's hero keeps its headline and pitch.
+        let html = "<body><main><div class=hero><h1>The complete support desk</h1>\
+             <p>Answer every customer from one inbox.</p><form><input type=email>\
+             <button>Start free trial</button></form></div><section><h2>Features</h2>\
+             <p>Routing, macros and reports for teams of any size, with a shared view of \
+             every conversation and the history of each customer.</p></section></main>\
+             </body>";
+        let text = extract_text(html);
+        assert!(text.contains("Answer every customer"), "{text}");
     }
 
     #[test]
