@@ -1626,6 +1626,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         self.drop_controls(root, &mut removed, totals);
         self.drop_share_bars(root, &mut removed, totals);
         self.drop_signup_boxes(root, &mut removed, totals);
+        self.drop_account_links(root, &mut removed, totals);
         self.drop_device_signatures(root, &mut removed);
         self.drop_poster_panels(root, &mut removed, totals);
         self.drop_facets(root, &mut removed, totals);
@@ -3002,6 +3003,27 @@ impl<'f, 'a> Analysis<'f, 'a> {
             // Past the box: a form of several fields is read once.
             i = (flat.nodes[top].end as usize).max(i + 1);
         }
+    }
+
+    /// Drops a link to the site's sign-in, registration or subscription page that
+    /// stands on its own line ("Register", "Sign In / Join", "Subscribe"), found by
+    /// where it goes. Inside a sentence it stays.
+    fn drop_account_links(&self, root: usize, removed: &mut [bool], totals: &Totals) {
+        let flat = self.flat;
+        walk_live(flat, root, removed, |i, removed| {
+            let node = &flat.nodes[i];
+            if node.kind != Kind::Element || node.name != "a" {
+                return Visit::Descend;
+            }
+            let account = (1..=MAX_ACCOUNT_LINK_CHARS).contains(&totals.text[i])
+                && flat.attr(i, "href").is_some_and(is_account_address)
+                && self.own_line(i, removed);
+            if account {
+                Visit::Drop
+            } else {
+                Visit::Skip
+            }
+        });
     }
 
     /// Drops the signature a phone app appends to a post ("Sent from my SM-S908U
@@ -4500,6 +4522,39 @@ fn is_call_to_action(lower: &str) -> bool {
     const APPEALS: &[&str] = &["funded by readers", "readers like you", "reader-funded"];
     let text = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
     CALLS.iter().any(|call| text.starts_with(call)) || APPEALS.iter().any(|a| text.contains(a))
+}
+
+/// Longest link text [`Analysis::drop_account_links`] drops.
+const MAX_ACCOUNT_LINK_CHARS: u32 = 40;
+
+/// An address whose path names a sign-in, registration or subscription page
+/// ("/login", "/user/register", "wp-login.php", "?action=signup").
+fn is_account_address(href: &str) -> bool {
+    const PAGES: &[&str] = &[
+        "login",
+        "log-in",
+        "signin",
+        "sign-in",
+        "signup",
+        "sign-up",
+        "register",
+        "registration",
+        "join",
+        "subscribe",
+        "wp-login",
+    ];
+    let lower = href.to_ascii_lowercase();
+    let path = lower.split_once("://").map_or(lower.as_str(), |(_, rest)| {
+        rest.find('/').map_or("", |k| &rest[k..])
+    });
+    path.split(['/', '?', '#', '=', '&']).any(|segment| {
+        let page = segment
+            .strip_suffix(".php")
+            .or_else(|| segment.strip_suffix(".html"))
+            .or_else(|| segment.strip_suffix(".aspx"))
+            .unwrap_or(segment);
+        PAGES.contains(&page)
+    })
 }
 
 /// Largest box around an email field [`Analysis::drop_signup_boxes`] drops.
@@ -7090,6 +7145,26 @@ mod tests {
              </body>";
         let text = extract_text(html);
         assert!(text.contains("Answer every customer"), "{text}");
+    }
+
+    #[test]
+    fn links_to_the_account_pages_on_their_own_line_are_dropped() {
+        let html = format!(
+            "<body><main>{}<div><a href=\"https://example.org/user/register\">Create a \
+             free profile</a></div><p>Walkers can <a href=/register>sign up here</a> for \
+             the spring census.</p><div><a href=\"/index.php?action=login\">Members' \
+             corner</a></div><div><a href=/registry>River registry</a></div></main></body>",
+            article(4)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("3: The river"), "{text}");
+        assert!(!text.contains("Create a free profile"), "{text}");
+        assert!(!text.contains("Members' corner"), "{text}");
+        assert!(
+            text.contains("Walkers can sign up here for the spring census."),
+            "{text}"
+        );
+        assert!(text.contains("River registry"), "{text}");
     }
 
     #[test]
