@@ -3005,9 +3005,10 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
     }
 
-    /// Drops a link to the site's sign-in, registration or subscription page that
-    /// stands on its own line ("Register", "Sign In / Join", "Subscribe"), found by
-    /// where it goes. Inside a sentence it stays.
+    /// Drops a link to one of the site's own service pages (sign-in, registration,
+    /// subscription, cart, legal pages, site map) that stands on its own line
+    /// ("Register", "Sign In / Join", "Buy all books"), found by where it goes.
+    /// Inside a sentence it stays.
     fn drop_account_links(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
         walk_live(flat, root, removed, |i, removed| {
@@ -4527,8 +4528,8 @@ fn is_call_to_action(lower: &str) -> bool {
 /// Longest link text [`Analysis::drop_account_links`] drops.
 const MAX_ACCOUNT_LINK_CHARS: u32 = 40;
 
-/// An address whose path names a sign-in, registration or subscription page
-/// ("/login", "/user/register", "wp-login.php", "?action=signup").
+/// An address whose path names one of the site's service pages ("/login",
+/// "/user/register", "wp-login.php", "?action=signup", "/cart", "/privacy-policy").
 fn is_account_address(href: &str) -> bool {
     const PAGES: &[&str] = &[
         "login",
@@ -4542,6 +4543,16 @@ fn is_account_address(href: &str) -> bool {
         "join",
         "subscribe",
         "wp-login",
+        "my-account",
+        "cart",
+        "checkout",
+        "wishlist",
+        "privacy-policy",
+        "terms-of-service",
+        "terms-of-use",
+        "terms-and-conditions",
+        "cookie-policy",
+        "sitemap",
     ];
     let lower = href.to_ascii_lowercase();
     let path = lower.split_once("://").map_or(lower.as_str(), |(_, rest)| {
@@ -7153,13 +7164,15 @@ mod tests {
             "<body><main>{}<div><a href=\"https://example.org/user/register\">Create a \
              free profile</a></div><p>Walkers can <a href=/register>sign up here</a> for \
              the spring census.</p><div><a href=\"/index.php?action=login\">Members' \
-             corner</a></div><div><a href=/registry>River registry</a></div></main></body>",
+             corner</a></div><div><a href=/registry>River registry</a></div>\
+             <div><a href=\"/cart?add=1,2,3\">Buy all three maps</a></div></main></body>",
             article(4)
         );
         let text = extract_text(&html);
         assert!(text.contains("3: The river"), "{text}");
         assert!(!text.contains("Create a free profile"), "{text}");
         assert!(!text.contains("Members' corner"), "{text}");
+        assert!(!text.contains("Buy all three maps"), "{text}");
         assert!(
             text.contains("Walkers can sign up here for the spring census."),
             "{text}"
