@@ -4554,8 +4554,8 @@ fn is_account_address(href: &str) -> bool {
         "cookie-policy",
         "sitemap",
     ];
-    let lower = href.to_ascii_lowercase();
-    let path = lower.split_once("://").map_or(lower.as_str(), |(_, rest)| {
+    let lower = ascii_lower(href);
+    let path = lower.split_once("://").map_or(&*lower, |(_, rest)| {
         rest.find('/').map_or("", |k| &rest[k..])
     });
     path.split(['/', '?', '#', '=', '&']).any(|segment| {
@@ -4566,6 +4566,16 @@ fn is_account_address(href: &str) -> bool {
             .unwrap_or(segment);
         PAGES.contains(&page)
     })
+}
+
+/// `text` lower-cased, borrowed when it has no capitals (most addresses), so the
+/// link checks run over every link of a page without allocating.
+fn ascii_lower(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// Largest box around an email field [`Analysis::drop_signup_boxes`] drops.
@@ -4605,7 +4615,11 @@ fn is_share_address(href: &str) -> bool {
         "bsky.app/intent/",
         "threads.net/intent/",
     ];
-    let lower = href.to_ascii_lowercase();
+    // Share addresses are absolute; most of a page's links are not.
+    if !href.contains("//") {
+        return false;
+    }
+    let lower = ascii_lower(href);
     SHARES.iter().any(|s| lower.contains(s))
 }
 
@@ -4627,7 +4641,10 @@ fn is_social_profile(href: &str) -> bool {
         "bsky.app/profile/",
         "mastodon.social/@",
     ];
-    let lower = href.to_ascii_lowercase();
+    if !href.contains("//") {
+        return false;
+    }
+    let lower = ascii_lower(href);
     NETWORKS.iter().any(|n| lower.contains(n))
 }
 
