@@ -2972,6 +2972,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
     fn drop_signup_boxes(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
         let end = flat.nodes[root].end as usize;
+        let mut h1s_before: Option<Vec<u32>> = None;
         let mut i = root + 1;
         while i < end {
             let node = &flat.nodes[i];
@@ -2983,6 +2984,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 i += 1;
                 continue;
             }
+            // A field inside a pruned wrapper counts too: the wrapper's class gave
+            // the form away ("subscribe-form") and the box's words are what is left.
             let mut top = i;
             let mut up = node.parent;
             // A card that carries a "notify me" field is more than the field's box:
@@ -2990,13 +2993,28 @@ impl<'f, 'a> Analysis<'f, 'a> {
             while up != NONE
                 && up as usize != root
                 && totals.text[up as usize] <= MAX_SIGNUP_BOX_CHARS
-                && totals.text[up as usize] - totals.text[top] <= MAX_SIGNUP_STEP_CHARS
+                && totals.text[up as usize].saturating_sub(totals.text[top])
+                    <= MAX_SIGNUP_STEP_CHARS
             {
                 top = up as usize;
                 up = flat.nodes[top].parent;
             }
             // A landing page's hero holds its signup form under the page's headline.
-            let hero = (top..flat.nodes[top].end as usize).any(|d| flat.nodes[d].name == "h1");
+            // The h1s before each index are counted once, when a field turns up.
+            let h1s = h1s_before.get_or_insert_with(|| {
+                let mut count = 0u32;
+                (root..=end)
+                    .map(|d| {
+                        let before = count;
+                        if d < end && flat.nodes[d].name == "h1" {
+                            count += 1;
+                        }
+                        before
+                    })
+                    .collect::<Vec<u32>>()
+            });
+            let top_end = flat.nodes[top].end as usize;
+            let hero = h1s[top_end - root] > h1s[top - root];
             if top != i && totals.text[top] > 0 && !hero {
                 removed[top] = true;
             }
