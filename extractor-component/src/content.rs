@@ -2920,6 +2920,27 @@ impl<'f, 'a> Analysis<'f, 'a> {
         });
     }
 
+    /// For each index from `root` to the end of its subtree (inclusive), how many
+    /// nodes before it `tally` counted, per kind: a subtree's counts are then the
+    /// difference between its end and its start.
+    fn counts_before<const N: usize>(
+        &self,
+        root: usize,
+        tally: impl Fn(usize) -> [bool; N],
+    ) -> Vec<[u32; N]> {
+        let end = self.flat.nodes[root].end as usize;
+        let mut before = Vec::with_capacity(end - root + 1);
+        let mut counts = [0u32; N];
+        for i in root..end {
+            before.push(counts);
+            for (count, hit) in counts.iter_mut().zip(tally(i)) {
+                *count += u32::from(hit);
+            }
+        }
+        before.push(counts);
+        before
+    }
+
     /// Drops share bars by where their links go (a network's share or submit
     /// address), whatever they are called: the block of at most
     /// [`MAX_SHARE_BAR_CHARS`] holding two or more such links, with the line that
@@ -2928,21 +2949,22 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let flat = self.flat;
         let end = flat.nodes[root].end as usize;
         // Share links, profile links and all links before each index, so any
-        // block's counts are one subtraction each.
-        let mut before = Vec::with_capacity(end - root + 1);
-        let mut counts = [0u32; 3];
-        for i in root..end {
-            before.push(counts);
-            if flat.nodes[i].name == "a" {
-                counts[2] += 1;
-                match flat.attr(i, "href") {
-                    Some(href) if is_share_address(href) => counts[0] += 1,
-                    Some(href) if is_social_profile(href) => counts[1] += 1,
-                    _ => {}
-                }
+        // block's counts are one subtraction each. Links in pruned subtrees count
+        // too: a bar whose icons went with a "social" class leaves its prompt
+        // behind ("If you like it, please share it!"), and a post with a hidden
+        // share menu is spared by its other links.
+        let before = self.counts_before(root, |i| {
+            if flat.nodes[i].name != "a" {
+                return [false; 3];
             }
-        }
-        before.push(counts);
+            let kind = flat.attr(i, "href").and_then(social_link);
+            [
+                kind == Some(SocialLink::Share),
+                kind == Some(SocialLink::Profile),
+                true,
+            ]
+        });
+        let counts = before[end - root];
         let social = |c: [u32; 3]| c[0] >= 2 || c[1] >= MIN_PROFILE_LINKS;
         if !social(counts) {
             return;
@@ -2954,7 +2976,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             // A post or card with a share menu has its own words and links besides.
             let bar = node.kind == Kind::Element
                 && totals.text[i] <= MAX_SHARE_BAR_CHARS
-                && totals.text[i] - totals.link[i].min(totals.text[i]) <= MAX_SHARE_PROMPT_CHARS
+                && totals.text[i].saturating_sub(totals.link[i]) <= MAX_SHARE_PROMPT_CHARS
                 && 2 * (inside[0] + inside[1]) >= inside[2];
             if !social(inside) {
                 Visit::Skip
@@ -2972,7 +2994,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
     fn drop_signup_boxes(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
         let end = flat.nodes[root].end as usize;
-        let mut h1s_before: Option<Vec<u32>> = None;
+        let mut h1s_before: Option<Vec<[u32; 1]>> = None;
         let mut i = root + 1;
         while i < end {
             let node = &flat.nodes[i];
@@ -3001,25 +3023,15 @@ impl<'f, 'a> Analysis<'f, 'a> {
             }
             // A landing page's hero holds its signup form under the page's headline.
             // The h1s before each index are counted once, when a field turns up.
-            let h1s = h1s_before.get_or_insert_with(|| {
-                let mut count = 0u32;
-                (root..=end)
-                    .map(|d| {
-                        let before = count;
-                        if d < end && flat.nodes[d].name == "h1" {
-                            count += 1;
-                        }
-                        before
-                    })
-                    .collect::<Vec<u32>>()
-            });
+            let h1s = h1s_before
+                .get_or_insert_with(|| self.counts_before(root, |d| [flat.nodes[d].name == "h1"]));
             let top_end = flat.nodes[top].end as usize;
-            let hero = h1s[top_end - root] > h1s[top - root];
+            let hero = h1s[top_end - root][0] > h1s[top - root][0];
             if top != i && totals.text[top] > 0 && !hero {
                 removed[top] = true;
             }
             // Past the box: a form of several fields is read once.
-            i = (flat.nodes[top].end as usize).max(i + 1);
+            i = top_end.max(i + 1);
         }
     }
 
@@ -4609,9 +4621,21 @@ const MAX_SHARE_PROMPT_CHARS: u32 = 60;
 /// Longest block [`Analysis::drop_share_bars`] drops.
 const MAX_SHARE_BAR_CHARS: u32 = 200;
 
-/// A social network's share or submit address ("facebook.com/sharer",
-/// "twitter.com/intent/tweet", "pinterest.com/pin/create").
-fn is_share_address(href: &str) -> bool {
+/// Fewest links to a network's profiles that make a "Follow us" bar.
+const MIN_PROFILE_LINKS: u32 = 3;
+
+/// What a link to a social network is, by its address.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SocialLink {
+    /// A share or submit address ("facebook.com/sharer", "twitter.com/intent/tweet",
+    /// "pinterest.com/pin/create").
+    Share,
+    /// A profile address, the links of a "Follow us" bar. (Video links are left
+    /// out: a post of two videos is content.)
+    Profile,
+}
+
+fn social_link(href: &str) -> Option<SocialLink> {
     const SHARES: &[&str] = &[
         "facebook.com/sharer",
         "facebook.com/share.php",
@@ -4633,21 +4657,7 @@ fn is_share_address(href: &str) -> bool {
         "bsky.app/intent/",
         "threads.net/intent/",
     ];
-    // Share addresses are absolute; most of a page's links are not.
-    if !href.contains("//") {
-        return false;
-    }
-    let lower = ascii_lower(href);
-    SHARES.iter().any(|s| lower.contains(s))
-}
-
-/// Fewest links to a network's profiles that make a "Follow us" bar.
-const MIN_PROFILE_LINKS: u32 = 3;
-
-/// A social network's profile address, the links of a "Follow us" bar. (Video
-/// links are left out: a post of two videos is content.)
-fn is_social_profile(href: &str) -> bool {
-    const NETWORKS: &[&str] = &[
+    const PROFILES: &[&str] = &[
         "facebook.com/",
         "instagram.com/",
         "twitter.com/",
@@ -4659,11 +4669,18 @@ fn is_social_profile(href: &str) -> bool {
         "bsky.app/profile/",
         "mastodon.social/@",
     ];
+    // These addresses are absolute; most of a page's links are not.
     if !href.contains("//") {
-        return false;
+        return None;
     }
     let lower = ascii_lower(href);
-    NETWORKS.iter().any(|n| lower.contains(n))
+    if SHARES.iter().any(|s| lower.contains(s)) {
+        Some(SocialLink::Share)
+    } else if PROFILES.iter().any(|n| lower.contains(n)) {
+        Some(SocialLink::Profile)
+    } else {
+        None
+    }
 }
 
 /// How a phone app's post signature starts ([`Analysis::drop_device_signatures`]).
