@@ -1675,7 +1675,87 @@ impl<'f, 'a> Analysis<'f, 'a> {
             self.drop_product_cards(root, &mut removed, totals);
             self.drop_price_lines(root, &mut removed, totals);
         }
+        self.drop_trailing_headings(root, &mut removed);
         removed
+    }
+
+    /// Drops headings left at the very end of the region. A heading introduces
+    /// what follows it; when nothing follows, what it introduced (a related-posts
+    /// list, a form, a button) was pruned, and the heading is that box's title.
+    /// Images count as what follows. A region whose only text is headings keeps
+    /// them, and so does the title of a card in a list of cards: a shop grid's last
+    /// card may be left with only its title.
+    fn drop_trailing_headings(&self, root: usize, removed: &mut [bool]) {
+        let flat = self.flat;
+        for _ in 0..MAX_TRAILING_HEADINGS {
+            let mut first = None;
+            let mut last = None;
+            walk_live(flat, root, removed, |i, _| {
+                let node = &flat.nodes[i];
+                let text = node.kind == Kind::Text && !flat.text(i).trim().is_empty();
+                if text {
+                    first.get_or_insert(i);
+                }
+                if text || matches!(node.name, "img" | "picture" | "video" | "audio" | "iframe") {
+                    last = Some(i);
+                }
+                Visit::Descend
+            });
+            let (Some(first), Some(last)) = (first, last) else {
+                return;
+            };
+            let heading = self.enclosing_heading(last, root);
+            // A region that is one heading keeps it.
+            let Some(heading) = heading.filter(|&h| first < h) else {
+                return;
+            };
+            if self.has_twin_heading(heading, root, removed) {
+                return;
+            }
+            removed[heading] = true;
+        }
+    }
+
+    /// Whether an earlier live heading of the region has `heading`'s tag and class,
+    /// in a parent of the same tag and class: the titles of a list of cards.
+    fn has_twin_heading(&self, heading: usize, root: usize, removed: &[bool]) -> bool {
+        let flat = self.flat;
+        let shape = |i: usize| {
+            (
+                flat.nodes[i].name,
+                flat.attr(i, "class").unwrap_or("").trim(),
+            )
+        };
+        let parent_shape = |i: usize| match flat.nodes[i].parent {
+            NONE => None,
+            p => Some(shape(p as usize)),
+        };
+        let mut i = root + 1;
+        while i < heading {
+            if removed[i] {
+                i = flat.nodes[i].end as usize;
+                continue;
+            }
+            if shape(i) == shape(heading) && parent_shape(i) == parent_shape(heading) {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// The heading `i` is in, below `root`.
+    fn enclosing_heading(&self, i: usize, root: usize) -> Option<usize> {
+        let flat = self.flat;
+        let mut current = flat.nodes[i].parent;
+        while current != NONE && current as usize > root {
+            let c = current as usize;
+            if is_heading(flat.nodes[c].name) {
+                return Some(c);
+            }
+            current = flat.nodes[c].parent;
+        }
+        None
     }
 
     /// The article body of the region: the parent holding the most paragraph text,
@@ -4695,6 +4775,9 @@ const MAX_SIGNATURE_CHARS: u32 = 80;
 /// Fewest links that make a list of links ([`Analysis::drop_link_lists_after`]).
 const MIN_LINK_LIST_ITEMS: u32 = 3;
 
+/// How many headings [`Analysis::drop_trailing_headings`] peels off a region's end.
+const MAX_TRAILING_HEADINGS: usize = 2;
+
 /// How many short labels [`Analysis::drop_trailing_labels`] peels off a region's end.
 const MAX_TRAILING_LABELS: usize = 2;
 
@@ -7683,6 +7766,47 @@ mod tests {
         assert!(text.contains("Thanks for reading!"), "{text}");
         assert!(text.contains("Photos by Ann Lee"), "{text}");
         assert!(!text.contains("Tags"), "{text}");
+    }
+
+    #[test]
+    fn headings_left_at_the_end_of_a_region_are_dropped() {
+        let sections: String = (0..4)
+            .map(|i| format!("<section><h2>Service {i}</h2><p>{i}: {PARA}</p></section>"))
+            .collect();
+        let html = format!(
+            "<body><main><h1>Pest control</h1>{sections}<div class=cta><h2>Ready to get pests \
+             out of your home?</h2><form><input type=text name=zip><button>Go</button>\
+             </form></div></main></body>"
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Service 3"), "{text}");
+        assert!(!text.contains("Ready to get pests"), "{text}");
+        // A heading followed by an image introduced it.
+        let html = format!(
+            "<body><main><h1>Pest control</h1>{sections}<h2>Test case 2</h2>\
+             <img src=/case.png alt=''></main></body>"
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Test case 2"), "{text}");
+        // A grid's last card may be left with its title alone; the cards before it,
+        // in this row or the last, say so.
+        let card =
+            |i: usize| format!("<div class=card><h3 class=t>Candle {i}</h3><p>$3{i}.00</p></div>");
+        let cards = |from: usize| (from..from + 3).map(card).collect::<String>();
+        let html = format!(
+            "<body><main><h1>Candles</h1><p>{PARA}</p><div class=row>{}</div><div class=row>\
+             <div class=card><h3 class=t>Candle 9</h3></div></div></main></body>",
+            cards(0)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Candle 9"), "{text}");
+        let html = format!(
+            "<body><main><h1>Candles</h1><p>{PARA}</p><div class=row>{}\
+             <div class=card><h3 class=t>Candle 9</h3></div></div></main></body>",
+            cards(0)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Candle 9"), "{text}");
     }
 
     #[test]
