@@ -1686,29 +1686,17 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// them, and so does the title of a card in a list of cards: a shop grid's last
     /// card may be left with only its title.
     fn drop_trailing_headings(&self, root: usize, removed: &mut [bool]) {
-        let flat = self.flat;
         for _ in 0..MAX_TRAILING_HEADINGS {
-            let mut first = None;
-            let mut last = None;
-            walk_live(flat, root, removed, |i, _| {
-                let node = &flat.nodes[i];
-                let text = node.kind == Kind::Text && !flat.text(i).trim().is_empty();
-                if text {
-                    first.get_or_insert(i);
-                }
-                if text || matches!(node.name, "img" | "picture" | "video" | "audio" | "iframe") {
-                    last = Some(i);
-                }
-                Visit::Descend
-            });
-            let (Some(first), Some(last)) = (first, last) else {
+            let Some(last) = self.last_live_content(root, removed) else {
                 return;
             };
-            let heading = self.enclosing_heading(last, root);
+            let Some(heading) = self.enclosing_heading(last, root) else {
+                return;
+            };
             // A region that is one heading keeps it.
-            let Some(heading) = heading.filter(|&h| first < h) else {
+            if !self.has_live_text_before(heading, root, removed) {
                 return;
-            };
+            }
             if self.has_twin_heading(heading, root, removed) {
                 return;
             }
@@ -1740,6 +1728,59 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 return true;
             }
             i += 1;
+        }
+        false
+    }
+
+    /// The region's last live text node, image or embed, read from the end: the
+    /// scan jumps over each removed subtree it meets.
+    fn last_live_content(&self, root: usize, removed: &[bool]) -> Option<usize> {
+        let flat = self.flat;
+        let mut i = flat.nodes[root].end as usize;
+        while i > root + 1 {
+            i -= 1;
+            let node = &flat.nodes[i];
+            let content = (node.kind == Kind::Text && !flat.text(i).trim().is_empty())
+                || matches!(node.name, "img" | "picture" | "video" | "audio" | "iframe");
+            if !content {
+                continue;
+            }
+            match self.removed_ancestor(i, root, removed) {
+                // Everything of the removed subtree lies between it and `i`.
+                Some(gone) => i = gone,
+                None => return Some(i),
+            }
+        }
+        None
+    }
+
+    /// The outermost-first removed node among `i` and its ancestors below `root`.
+    fn removed_ancestor(&self, i: usize, root: usize, removed: &[bool]) -> Option<usize> {
+        let flat = self.flat;
+        let mut gone = None;
+        let mut current = i as u32;
+        while current != NONE && current as usize > root {
+            if removed[current as usize] {
+                gone = Some(current as usize);
+            }
+            current = flat.nodes[current as usize].parent;
+        }
+        gone
+    }
+
+    /// Whether live text precedes `i` in the region.
+    fn has_live_text_before(&self, i: usize, root: usize, removed: &[bool]) -> bool {
+        let flat = self.flat;
+        let mut j = root + 1;
+        while j < i {
+            if removed[j] {
+                j = flat.nodes[j].end as usize;
+                continue;
+            }
+            if flat.nodes[j].kind == Kind::Text && !flat.text(j).trim().is_empty() {
+                return true;
+            }
+            j += 1;
         }
         false
     }
