@@ -1754,7 +1754,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         None
     }
 
-    /// The outermost-first removed node among `i` and its ancestors below `root`.
+    /// The outermost removed node among `i` and its ancestors below `root`.
     fn removed_ancestor(&self, i: usize, root: usize, removed: &[bool]) -> Option<usize> {
         let flat = self.flat;
         let mut gone = None;
@@ -7831,23 +7831,25 @@ mod tests {
         assert!(text.contains("Test case 2"), "{text}");
         // A grid's last card may be left with its title alone; the cards before it,
         // in this row or the last, say so.
-        let card =
-            |i: usize| format!("<div class=card><h3 class=t>Candle {i}</h3><p>$3{i}.00</p></div>");
-        let cards = |from: usize| (from..from + 3).map(card).collect::<String>();
+        let cards: String = (0..3)
+            .map(|i| format!("<div class=card><h3 class=t>Candle {i}</h3><p>$3{i}.00</p></div>"))
+            .collect();
         let html = format!(
-            "<body><main><h1>Candles</h1><p>{PARA}</p><div class=row>{}</div><div class=row>\
-             <div class=card><h3 class=t>Candle 9</h3></div></div></main></body>",
-            cards(0)
+            "<body><main><h1>Candles</h1><p>{PARA}</p><div class=row>{cards}</div><div class=row>\
+             <div class=card><h3 class=t>Candle 9</h3></div></div></main></body>"
         );
         let text = extract_text(&html);
         assert!(text.contains("Candle 9"), "{text}");
         let html = format!(
-            "<body><main><h1>Candles</h1><p>{PARA}</p><div class=row>{}\
-             <div class=card><h3 class=t>Candle 9</h3></div></div></main></body>",
-            cards(0)
+            "<body><main><h1>Candles</h1><p>{PARA}</p><div class=row>{cards}\
+             <div class=card><h3 class=t>Candle 9</h3></div></div></main></body>"
         );
         let text = extract_text(&html);
         assert!(text.contains("Candle 9"), "{text}");
+        // A region that is headings alone keeps them.
+        let text =
+            extract_text("<body><main><h2>Coming soon</h2><h3>Spring 2027</h3></main></body>");
+        assert!(text.contains("Spring 2027"), "{text}");
     }
 
     #[test]
