@@ -35,6 +35,10 @@ impl BreakerState {
 #[derive(Debug, Default)]
 struct BreakerInner {
     consecutive: u32,
+    /// Tickets handed out so far: each ticket's number is its admission order.
+    admitted: u64,
+    /// Admission number of the latest failure recorded.
+    last_failure: u64,
     opened_at: Option<Instant>,
     probe_in_flight: bool,
     opened_total: u64,
@@ -54,6 +58,10 @@ pub struct Breaker {
 #[derive(Debug)]
 pub struct Ticket {
     probe: bool,
+    /// Admission order. A verdict can arrive late (a success is recorded when the
+    /// guest finishes, after its response), so a success only ends a failure
+    /// streak of requests admitted before it.
+    seq: u64,
     /// Health checks run the guest without voting: a cheap `/health` that
     /// succeeds must not reset a streak of failing extractions.
     tracked: bool,
@@ -87,13 +95,17 @@ impl Breaker {
         if self.threshold == 0 {
             return Ok(Ticket {
                 probe: false,
+                seq: 0,
                 tracked: true,
             });
         }
         let mut b = self.lock();
+        b.admitted += 1;
+        let seq = b.admitted;
         let Some(opened) = b.opened_at else {
             return Ok(Ticket {
                 probe: false,
+                seq,
                 tracked: true,
             });
         };
@@ -107,6 +119,7 @@ impl Breaker {
         b.probe_in_flight = true;
         Ok(Ticket {
             probe: true,
+            seq,
             tracked: true,
         })
     }
@@ -116,6 +129,7 @@ impl Breaker {
     pub fn untracked(&self) -> Option<Ticket> {
         (self.state() != BreakerState::Open).then_some(Ticket {
             probe: false,
+            seq: 0,
             tracked: false,
         })
     }
@@ -128,6 +142,7 @@ impl Breaker {
         let mut b = self.lock();
         if guest_failure {
             b.consecutive = b.consecutive.saturating_add(1);
+            b.last_failure = b.last_failure.max(ticket.seq);
             let reopen = ticket.probe;
             let trip = b.opened_at.is_none() && b.consecutive >= self.threshold;
             if reopen || trip {
@@ -136,7 +151,9 @@ impl Breaker {
                 tracing::warn!(failures = b.consecutive, "circuit breaker open");
             }
         } else {
-            b.consecutive = 0;
+            if ticket.seq > b.last_failure {
+                b.consecutive = 0;
+            }
             if ticket.probe {
                 b.opened_at = None;
                 tracing::info!("circuit breaker closed");
@@ -254,6 +271,26 @@ mod tests {
         b.record(b.admit().expect("closed"), true);
         assert_eq!(b.state(), BreakerState::Open);
         assert!(b.untracked().is_none(), "no guest calls while open");
+    }
+
+    #[test]
+    fn a_late_success_does_not_end_a_newer_failure_streak() {
+        let b = Breaker::new(2, Duration::from_secs(60));
+        // The first request answers, the next fails before the first's guest has
+        // finished and its success is recorded.
+        let first = b.admit().expect("closed");
+        let second = b.admit().expect("closed");
+        b.record(second, true);
+        b.record(first, false);
+        assert_eq!(b.snapshot().consecutive_failures, 1);
+        b.record(b.admit().expect("closed"), true);
+        assert_eq!(b.state(), BreakerState::Open);
+        // A success admitted after the failures ends the streak as before.
+        let b = Breaker::new(2, Duration::from_secs(60));
+        b.record(b.admit().expect("closed"), true);
+        b.record(b.admit().expect("closed"), false);
+        b.record(b.admit().expect("closed"), true);
+        assert_eq!(b.state(), BreakerState::Closed);
     }
 
     #[test]
