@@ -1687,14 +1687,20 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// card may be left with only its title.
     fn drop_trailing_headings(&self, root: usize, removed: &mut [bool]) {
         for _ in 0..MAX_TRAILING_HEADINGS {
-            let Some(last) = self.last_live_content(root, removed) else {
+            let Some(last) = self.last_live(root, removed, |i| {
+                self.is_visible_text(i)
+                    || matches!(
+                        self.flat.nodes[i].name,
+                        "img" | "picture" | "video" | "audio" | "iframe"
+                    )
+            }) else {
                 return;
             };
             let Some(heading) = self.enclosing_heading(last, root) else {
                 return;
             };
             // A region that is one heading keeps it.
-            if !self.has_live_text_before(heading, root, removed) {
+            if !self.any_live_before(root, heading, removed, |i| self.is_visible_text(i)) {
                 return;
             }
             if self.has_twin_heading(heading, root, removed) {
@@ -1718,31 +1724,23 @@ impl<'f, 'a> Analysis<'f, 'a> {
             NONE => None,
             p => Some(shape(p as usize)),
         };
-        let mut i = root + 1;
-        while i < heading {
-            if removed[i] {
-                i = flat.nodes[i].end as usize;
-                continue;
-            }
-            if shape(i) == shape(heading) && parent_shape(i) == parent_shape(heading) {
-                return true;
-            }
-            i += 1;
-        }
-        false
+        self.any_live_before(root, heading, removed, |i| {
+            shape(i) == shape(heading) && parent_shape(i) == parent_shape(heading)
+        })
     }
 
-    /// The region's last live text node, image or embed, read from the end: the
-    /// scan jumps over each removed subtree it meets.
-    fn last_live_content(&self, root: usize, removed: &[bool]) -> Option<usize> {
-        let flat = self.flat;
-        let mut i = flat.nodes[root].end as usize;
+    /// The region's last live node that `wanted` picks, read from the end: the scan
+    /// jumps over each removed subtree it meets.
+    fn last_live(
+        &self,
+        root: usize,
+        removed: &[bool],
+        wanted: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let mut i = self.flat.nodes[root].end as usize;
         while i > root + 1 {
             i -= 1;
-            let node = &flat.nodes[i];
-            let content = (node.kind == Kind::Text && !flat.text(i).trim().is_empty())
-                || matches!(node.name, "img" | "picture" | "video" | "audio" | "iframe");
-            if !content {
+            if !wanted(i) {
                 continue;
             }
             match self.removed_ancestor(i, root, removed) {
@@ -1754,7 +1752,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
         None
     }
 
-    /// The outermost removed node among `i` and its ancestors below `root`.
+    /// The outermost removed node among `i` and its ancestors below `root`. (Unlike
+    /// [`Self::dropped_above`], which stops at the first: a scan can jump past this.)
     fn removed_ancestor(&self, i: usize, root: usize, removed: &[bool]) -> Option<usize> {
         let flat = self.flat;
         let mut gone = None;
@@ -1768,21 +1767,31 @@ impl<'f, 'a> Analysis<'f, 'a> {
         gone
     }
 
-    /// Whether live text precedes `i` in the region.
-    fn has_live_text_before(&self, i: usize, root: usize, removed: &[bool]) -> bool {
-        let flat = self.flat;
-        let mut j = root + 1;
-        while j < i {
-            if removed[j] {
-                j = flat.nodes[j].end as usize;
+    /// Whether a live node of the region before `end` is one `wanted` picks.
+    fn any_live_before(
+        &self,
+        root: usize,
+        end: usize,
+        removed: &[bool],
+        wanted: impl Fn(usize) -> bool,
+    ) -> bool {
+        let mut i = root + 1;
+        while i < end {
+            if removed[i] {
+                i = self.flat.nodes[i].end as usize;
                 continue;
             }
-            if flat.nodes[j].kind == Kind::Text && !flat.text(j).trim().is_empty() {
+            if wanted(i) {
                 return true;
             }
-            j += 1;
+            i += 1;
         }
         false
+    }
+
+    /// A text node with more than whitespace.
+    fn is_visible_text(&self, i: usize) -> bool {
+        self.flat.nodes[i].kind == Kind::Text && !self.flat.text(i).trim().is_empty()
     }
 
     /// The heading `i` is in, below `root`.
@@ -2261,14 +2270,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let flat = self.flat;
         let body_end = flat.nodes[body].end as usize;
         for _ in 0..MAX_TRAILING_LABELS {
-            let mut last = None;
-            walk_live(flat, root, removed, |i, _| {
-                if flat.nodes[i].kind == Kind::Text && !flat.text(i).trim().is_empty() {
-                    last = Some(i);
-                }
-                Visit::Descend
-            });
-            let Some(text) = last else {
+            let Some(text) = self.last_live(root, removed, |i| self.is_visible_text(i)) else {
                 return;
             };
             let mut block = flat.nodes[text].parent as usize;
