@@ -434,6 +434,101 @@ fn read_wcxb_truth(path: &Path) -> Result<(WcxbTruth, String)> {
     Ok((truth, json_str(&v, "url").unwrap_or_default()))
 }
 
+/// Elements that start a line of their own when a browser lays the page out.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+];
+
+/// Every piece of text a page holds, in document order, laid out as WCXB's
+/// references are: all text nodes except script, style and template bodies, parsed
+/// with scripting off (as the engine parses: `<noscript>` is markup), inline pieces
+/// joined as a browser joins them, blocks on lines of their own, list items as
+/// `- item` and table rows as `| cell | cell |`. Hidden elements are kept. This is
+/// what an extraction that kept everything would return, so the `with` snippets it
+/// lacks are out of reach of any extraction of the page's markup laid out this way:
+/// text the page's scripts write, or snippets typed differently from the page.
+pub fn page_text(html: &str) -> String {
+    use html5ever::tendril::TendrilSink;
+    use scraper::node::Node;
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let doc = html5ever::driver::parse_document(
+        scraper::HtmlTreeSink::new(scraper::Html::new_document()),
+        opts,
+    )
+    .one(html);
+    let mut out = String::new();
+    let mut skipping = 0usize;
+    for edge in doc.tree.root().traverse() {
+        let (node, open) = match edge {
+            ego_tree::iter::Edge::Open(n) => (n, true),
+            ego_tree::iter::Edge::Close(n) => (n, false),
+        };
+        match node.value() {
+            Node::Element(e) => {
+                let name = e.name();
+                if matches!(name, "script" | "style" | "template") {
+                    if open {
+                        skipping += 1;
+                    } else {
+                        skipping -= 1;
+                    }
+                    continue;
+                }
+                if skipping > 0 {
+                    continue;
+                }
+                match (name, open) {
+                    ("li", true) => out.push_str("\n- "),
+                    ("tr", true) => out.push_str("\n|"),
+                    ("td" | "th", true) => out.push(' '),
+                    ("td" | "th", false) => out.push_str(" |"),
+                    _ if BLOCKS.contains(&name) => out.push('\n'),
+                    _ => {}
+                }
+            }
+            Node::Text(t) if open && skipping == 0 => out.push_str(t),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Plain text of an HTML fragment (words are all the F1 needs).
 fn html_text(html: &str) -> String {
     let doc = scraper::Html::parse_document(html);
@@ -548,6 +643,11 @@ pub struct WcxbReport {
     pub overall: Means,
     pub by_type: BTreeMap<String, Means>,
     pub with_found: Rate,
+    /// `with` snippets present anywhere in the page's whole text ([`page_text`]):
+    /// about what `with_found` would be if the extraction kept everything (an upper
+    /// reference for it, up to differences of layout). The rest are written by the
+    /// page's scripts or typed differently from the page by the annotators.
+    pub with_in_page_text: Rate,
     pub without_leaked: Rate,
     pub title: Rate,
     pub author: Rate,
@@ -629,8 +729,10 @@ impl Report {
                 let s = word_prf(&out.text, &t.main_content);
                 w.overall.add(s);
                 w.by_type.entry(t.page_type.clone()).or_default().add(s);
+                let page_form = snippet_form(&page_text(&page.html));
                 for snip in t.with.iter().filter(|s| !snippet_form(s).is_empty()) {
                     w.with_found.add(contains_snippet(&text_form, snip));
+                    w.with_in_page_text.add(contains_snippet(&page_form, snip));
                 }
                 for snip in t.without.iter().filter(|s| !snippet_form(s).is_empty()) {
                     w.without_leaked.add(contains_snippet(&text_form, snip));
@@ -715,8 +817,9 @@ impl Report {
                 row(t, m);
             }
             s.push_str(&format!(
-                "\n`with` snippets found    {}\n`without` snippets leaked {}\n",
+                "\n`with` snippets found    {}\n  in the whole page text  {}\n`without` snippets leaked {}\n",
                 pct(&w.with_found),
+                pct(&w.with_in_page_text),
                 pct(&w.without_leaked)
             ));
             s.push_str(&format!(
@@ -832,6 +935,34 @@ mod tests {
     }
 
     #[test]
+    fn page_text_holds_all_text_but_scripts_and_styles() {
+        let html = "<html><head><title>Page title</title><style>p{}</style></head><body>\
+                    <p>Sale<b>!</b> now</p><p hidden>Hidden offer</p><div>Next\
+                    </div><script>var tracking = 1;</script><noscript>Enable JS</noscript>\
+                    <template>Later</template><ul><li>One</li><li>Two</li></ul>\
+                    <table><tr><th>Plan</th><th>Cost</th></tr><tr><td>Basic</td><td>$1</td>\
+                    </tr></table></body></html>";
+        let text = snippet_form(&page_text(html));
+        // Inline pieces join as the browser joins them; blocks do not run together.
+        assert!(contains_snippet(&text, "sale! now"), "{text}");
+        assert!(!contains_snippet(&text, "now next"), "{text}");
+        assert!(contains_snippet(&text, "now"), "{text}");
+        assert!(contains_snippet(&text, "hidden offer"), "{text}");
+        assert!(contains_snippet(&text, "page title"), "{text}");
+        // Without scripts a browser shows `<noscript>`; lists and tables come out
+        // as the references write them.
+        assert!(contains_snippet(&text, "enable js"), "{text}");
+        assert!(contains_snippet(&text, "- one - two"), "{text}");
+        assert!(
+            contains_snippet(&text, "| plan | cost | | basic | $1 |"),
+            "{text}"
+        );
+        for gone in ["p{}", "tracking", "later"] {
+            assert!(!contains_snippet(&text, gone), "{gone}: {text}");
+        }
+    }
+
+    #[test]
     fn metadata_comparisons() {
         assert!(title_matches(Some("A  title\n"), "A title"));
         assert!(!title_matches(Some("a title"), "A title"));
@@ -898,7 +1029,7 @@ mod tests {
         let page = |id: &str, ty: &str, content: &str| Page {
             id: id.into(),
             url: String::new(),
-            html: String::new(),
+            html: "<p>Alpha <i>beta</i> gamma</p>".into(),
             truth: Truth::Wcxb(WcxbTruth {
                 page_type: ty.into(),
                 main_content: content.into(),
@@ -927,6 +1058,10 @@ mod tests {
         assert!(close(w.by_type["article"].f1, 0.8));
         assert!(close(w.by_type["forum"].f1, 0.0));
         assert_eq!((w.with_found.hits, w.with_found.total), (1, 2));
+        assert_eq!(
+            (w.with_in_page_text.hits, w.with_in_page_text.total),
+            (2, 2)
+        );
         assert_eq!((w.without_leaked.hits, w.without_leaked.total), (1, 2));
         assert_eq!((w.title.hits, w.title.total), (1, 2));
         assert_eq!((w.date.hits, w.date.total), (1, 2));
