@@ -27,7 +27,8 @@ pub const MAX_PARSE_DEPTH: usize = 400;
 /// Parses a document the way a browser with scripting off does: `<noscript>` content
 /// becomes markup (server-rendered forums put their whole thread there) instead of
 /// one raw text node. Nesting is capped at [`MAX_PARSE_DEPTH`] on the way from the
-/// tokenizer to the tree builder.
+/// tokenizer to the tree builder, and `<svg>` elements arrive empty (nothing in them
+/// is ever extracted).
 pub fn parse(html: &str) -> Html {
     let builder = TreeBuilder::new(
         HtmlTreeSink::new(Html::new_document()),
@@ -64,7 +65,8 @@ pub fn parse(html: &str) -> Html {
 /// tokenizer would read them a line at a time, and on script- and CSS-heavy pages that
 /// is most of the parsing work. Only bodies the tokenizer would read as plain text up
 /// to their end tag take this path (no `<!--` escapes in scripts, no CR or NUL to
-/// normalise); anything else is left to the tokenizer.
+/// normalise); anything else is left to the tokenizer. SVG bodies it drops from the
+/// input unread ([`Gate::skip_svg_body`]).
 struct Gate<'q, S> {
     inner: S,
     /// The tokenizer's input.
@@ -81,6 +83,7 @@ impl<S: TokenSink> TokenSink for Gate<'_, S> {
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
         let mut raw_name = None;
+        let mut svg = false;
         if let Token::TagToken(tag) = &token {
             if tag.name == local_name!("noscript") {
                 match tag.kind {
@@ -119,8 +122,14 @@ impl<S: TokenSink> TokenSink for Gate<'_, S> {
             if tag.kind == TagKind::StartTag && raw_text(&tag.name) {
                 raw_name = Some(tag.name.clone());
             }
+            svg = tag.kind == TagKind::StartTag
+                && !tag.self_closing
+                && tag.name == local_name!("svg");
         }
         let result = self.inner.process_token(token, line_number);
+        if svg {
+            self.skip_svg_body();
+        }
         if let (Some(name), TokenSinkResult::RawData(kind)) = (raw_name, &result) {
             let script = match kind {
                 RawKind::ScriptData => true,
@@ -167,6 +176,76 @@ impl<S: TokenSink> Gate<'_, S> {
             None => self.input.push_front(chunk),
         }
     }
+}
+
+impl<S> Gate<'_, S> {
+    /// Takes the body of the `<svg>` just opened off the input, leaving its end tag
+    /// for the tokenizer: the extraction never shows an SVG's insides (icons, charts,
+    /// logos), and tokenizing their path data and attributes is a large share of the
+    /// parsing on pages that inline their icons. Bodies [`svg_body_end`] is unsure of
+    /// are left to the tokenizer.
+    fn skip_svg_body(&self) {
+        let Some(chunk) = self.input.pop_front() else {
+            return;
+        };
+        let rest = svg_body_end(&chunk).and_then(|end| {
+            let end = u32::try_from(end).ok()?;
+            chunk.try_subtendril(end, chunk.len32() - end).ok()
+        });
+        self.input.push_front(rest.unwrap_or(chunk));
+    }
+}
+
+/// Length of an `<svg>` body at the start of `rest`: up to its first `</svg` followed
+/// by whitespace, `/` or `>`. `None` when that end is not certain to be the element's
+/// own: a nested `<svg>`, a comment or CDATA section (which may hide a `</svg>`), or
+/// an HTML tag that breaks out of foreign content (`<p>`, `<div>`, `<b>`…, where a
+/// browser closes the SVG and shows what follows as the page's own markup).
+fn svg_body_end(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let mut from = 0;
+    loop {
+        let k = from + rest.get(from..)?.find('<')?;
+        let after = &bytes[k + 1..];
+        let (closing, name_at) = match after.first() {
+            Some(b'/') => (true, 1),
+            Some(b'!') => return None,
+            _ => (false, 0),
+        };
+        let name = &after[name_at..];
+        let len = name
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let delimited = matches!(
+            name.get(len),
+            Some(b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')
+        );
+        if delimited && name[..len].eq_ignore_ascii_case(b"svg") {
+            if closing {
+                return Some(k);
+            }
+            return None;
+        }
+        if !closing && len > 0 && breaks_out_of_svg(&name[..len]) {
+            return None;
+        }
+        from = k + 1;
+    }
+}
+
+/// HTML start tags that end foreign content (HTML's "any other start tag" rule for
+/// foreign content; `font` is counted whatever its attributes).
+fn breaks_out_of_svg(name: &[u8]) -> bool {
+    #[rustfmt::skip]
+    const NAMES: &[&[u8]] = &[
+        b"b", b"big", b"blockquote", b"body", b"br", b"center", b"code", b"dd", b"div",
+        b"dl", b"dt", b"em", b"embed", b"font", b"h1", b"h2", b"h3", b"h4", b"h5", b"h6",
+        b"head", b"hr", b"i", b"img", b"li", b"listing", b"menu", b"meta", b"nobr", b"ol",
+        b"p", b"pre", b"ruby", b"s", b"small", b"span", b"strike", b"strong", b"sub",
+        b"sup", b"table", b"tt", b"u", b"ul", b"var",
+    ];
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// Length of the body of raw-text element `name` at the start of `rest`: up to the
@@ -592,6 +671,12 @@ mod tests {
             "<p>x<script>never closed",
             "<p>x<style>ends at </style",
             "<template><script>t</script></template><table><script>s</script><tr><td>c",
+            // SVG bodies the gate cannot be sure of go through the tokenizer: HTML tags
+            // that break out of foreign content, comments, unclosed SVGs.
+            "<svg><g><p>shown</p><path d=M0/></g></svg><p>after",
+            "<svg><text>t<b>bold</b></text></svg>",
+            "<svg><!-- </svg> --><text>t</text></svg><p>after",
+            "<p>a<svg><path d=M0>never closed",
         ];
         for page in pages {
             let (ours, plain) = (parse(page), plain_parse(page));
@@ -602,6 +687,20 @@ mod tests {
                 "{page}"
             );
         }
+    }
+
+    #[test]
+    fn svg_bodies_are_skipped_and_the_page_goes_on() {
+        let page = "<p>a</p><svg viewBox=\"0 0 9 9\"><g><path d=\"M0 0h9\"/></g><text>CM</text>\
+                    </SVG ><p>b<svg/><i>c</i></p><svg class=icon><use href=#x></use></svg>d";
+        let without = "<p>a</p><svg viewBox=\"0 0 9 9\"></svg><p>b<svg/><i>c</i></p>\
+                       <svg class=icon></svg>d";
+        assert_eq!(parse(page).html(), plain_parse(without).html());
+        // An SVG inside an SVG: the outer one's first end tag is the inner one's, so
+        // the outer body goes through the tokenizer and only the inner one is skipped.
+        let nested = "<svg><svg><text>in</text></svg><text>out</text></svg><p>p";
+        let without = "<svg><svg></svg><text>out</text></svg><p>p";
+        assert_eq!(parse(nested).html(), plain_parse(without).html());
     }
 
     #[test]

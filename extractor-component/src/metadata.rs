@@ -2652,6 +2652,19 @@ mod tests {
     }
 
     #[test]
+    fn avatar_initials_drawn_in_svg_stay_out_of_the_byline() {
+        // A generated avatar writes the author's initials as SVG text beside the name.
+        let html = r#"<body><article><div class="author"><svg viewBox="0 0 80 80">
+            <circle r="40"/><text x="40" y="40">CM</text></svg>
+            <span>Craig McCarthy</span></div><p>Story text.</p></article></body>"#;
+        let m = extract(
+            &crate::dom::parse(html),
+            Url::parse("https://example.com/a/b").ok().as_ref(),
+        );
+        assert_eq!(m.byline.as_deref(), Some("Craig McCarthy"));
+    }
+
+    #[test]
     fn svg_title_is_not_the_document_title() {
         let m = meta(r#"<body><svg><title>icon</title></svg><h1>x</h1></body>"#);
         assert_eq!(m.title, None);
