@@ -24,11 +24,17 @@ use scraper::{Html, HtmlTreeSink, Node};
 /// this depth are dropped before they reach the tree builder and their text stays, flat.
 pub const MAX_PARSE_DEPTH: usize = 400;
 
+/// Attributes kept on one tag. html5ever checks each new attribute against all the
+/// tag's earlier ones for duplicates, so a tag with 200,000 attributes (2 MB of
+/// HTML) costs most of a minute; the attributes beyond this many are dropped from
+/// the input before the tokenizer reads them.
+pub const MAX_ATTRIBUTES: usize = 256;
+
 /// Parses a document the way a browser with scripting off does: `<noscript>` content
 /// becomes markup (server-rendered forums put their whole thread there) instead of
 /// one raw text node. Nesting is capped at [`MAX_PARSE_DEPTH`] on the way from the
-/// tokenizer to the tree builder, and `<svg>` elements arrive empty (nothing in them
-/// is ever extracted).
+/// tokenizer to the tree builder, tags keep at most [`MAX_ATTRIBUTES`] attributes,
+/// and `<svg>` elements arrive empty (nothing in them is ever extracted).
 pub fn parse(html: &str) -> Html {
     let builder = TreeBuilder::new(
         HtmlTreeSink::new(Html::new_document()),
@@ -46,9 +52,12 @@ pub fn parse(html: &str) -> Html {
             depth: Cell::new(0),
             dropped: Cell::new(0),
             noscript: Cell::new(0),
+            raw: Cell::new(false),
         },
         TokenizerOpts::default(),
     );
+    // Later tags are capped as the gate sees them come up; the first is capped here.
+    cap_attributes(&input);
     while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
     tokenizer.end();
     tokenizer.sink.inner.sink.finish()
@@ -66,7 +75,8 @@ pub fn parse(html: &str) -> Html {
 /// is most of the parsing work. Only bodies the tokenizer would read as plain text up
 /// to their end tag take this path (no `<!--` escapes in scripts, no CR or NUL to
 /// normalise); anything else is left to the tokenizer. SVG bodies it drops from the
-/// input unread ([`Gate::skip_svg_body`]).
+/// input unread ([`Gate::skip_svg_body`]), and the attributes of a tag past
+/// [`MAX_ATTRIBUTES`] before the tokenizer reaches them ([`cap_attributes`]).
 struct Gate<'q, S> {
     inner: S,
     /// The tokenizer's input.
@@ -76,12 +86,54 @@ struct Gate<'q, S> {
     dropped: Cell<usize>,
     /// Open `<noscript>` elements.
     noscript: Cell<usize>,
+    /// The tokenizer reads raw text (script, style, title…) up to an end tag.
+    raw: Cell<bool>,
 }
 
 impl<S: TokenSink> TokenSink for Gate<'_, S> {
     type Handle = S::Handle;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
+        let whole = matches!(
+            token,
+            Token::CharacterTokens(_)
+                | Token::TagToken(_)
+                | Token::CommentToken(_)
+                | Token::DoctypeToken(_)
+        );
+        let end_tag = matches!(&token, Token::TagToken(tag) if tag.kind == TagKind::EndTag);
+        let result = self.route(token, line_number);
+        // In raw text only the element's own end tag is a tag; anything else is text.
+        if end_tag {
+            self.raw.set(false);
+        }
+        if matches!(
+            result,
+            TokenSinkResult::RawData(_) | TokenSinkResult::Plaintext
+        ) {
+            self.raw.set(true);
+        }
+        // A whole token ends where the next one starts: in markup, a tag about to be
+        // read is at the front of the input now.
+        if whole && !self.raw.get() {
+            cap_attributes(self.input);
+        }
+        result
+    }
+
+    fn end(&self) {
+        self.inner.end()
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+impl<S: TokenSink> Gate<'_, S> {
+    /// Passes `token` on, with the gate's changes (see [`Gate`]).
+    fn route(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
         let mut raw_name = None;
         let mut svg = false;
         if let Token::TagToken(tag) = &token {
@@ -141,17 +193,6 @@ impl<S: TokenSink> TokenSink for Gate<'_, S> {
         result
     }
 
-    fn end(&self) {
-        self.inner.end()
-    }
-
-    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.inner
-            .adjusted_current_node_present_but_not_in_html_namespace()
-    }
-}
-
-impl<S: TokenSink> Gate<'_, S> {
     /// Takes the body of the raw-text element `name` just opened off the input and
     /// gives it to the tree builder as one text token, leaving its end tag for the
     /// tokenizer.
@@ -247,6 +288,124 @@ fn breaks_out_of_svg(name: &[u8]) -> bool {
     ];
     NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
+
+/// Drops the attributes beyond [`MAX_ATTRIBUTES`] from the start tag at the front of
+/// `input`, if there is one with that many.
+fn cap_attributes(input: &BufferQueue) {
+    let cut = {
+        let Some(chunk) = input.peek_front_chunk_mut() else {
+            return;
+        };
+        match excess_attributes(&chunk, MAX_ATTRIBUTES) {
+            Some(cut) => cut,
+            None => return,
+        }
+    };
+    let Some(chunk) = input.pop_front() else {
+        return;
+    };
+    let (keep, close) = cut;
+    let parts = u32::try_from(keep).ok().zip(u32::try_from(close).ok());
+    let Some((keep, close)) = parts else {
+        input.push_front(chunk);
+        return;
+    };
+    let len = chunk.len32();
+    // Tendril slices share the page's buffer: nothing of the page is copied.
+    input.push_front(chunk.subtendril(close, len - close));
+    input.push_front(StrTendril::from_slice(">"));
+    input.push_front(chunk.subtendril(0, keep));
+}
+
+/// For a start tag at the start of `bytes` holding more than `max` attributes: where
+/// attribute `max + 1` starts, and where the tag ends (past its `>`, or the end of
+/// `bytes` when the tag is left open). Names and values are delimited as the
+/// tokenizer delimits them (quoted values may hold `>`). `None` for anything else.
+fn excess_attributes(text: &str, max: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    if bytes.first() != Some(&b'<') || !bytes.get(1).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    // Most tags end within a few bytes at a `>` with no quote before it: that `>`
+    // ends the tag, and so short a tag cannot hold `max` attributes.
+    let mut short = text.len().min(2 * max + 2);
+    while !text.is_char_boundary(short) {
+        short -= 1;
+    }
+    if let Some(gt) = text[..short].find('>') {
+        let head = &bytes[..gt];
+        if !head.contains(&b'"') && !head.contains(&b'\'') {
+            return None;
+        }
+    }
+    let n = bytes.len();
+    let class = |i: usize| TAG_BYTES[bytes[i] as usize];
+    let mut i = 1;
+    while i < n && class(i) & (SPACE | SLASH | GT) == 0 {
+        i += 1;
+    }
+    let (mut count, mut cut) = (0usize, None);
+    loop {
+        while i < n && class(i) & (SPACE | SLASH) != 0 {
+            i += 1;
+        }
+        if i >= n || bytes[i] == b'>' {
+            return cut.map(|c| (c, (i + 1).min(n)));
+        }
+        count += 1;
+        if count == max + 1 {
+            cut = Some(i);
+        }
+        // A name's first character may be anything, `=` included.
+        i += 1;
+        while i < n && class(i) & (SPACE | SLASH | GT | EQUALS) == 0 {
+            i += 1;
+        }
+        while i < n && class(i) & SPACE != 0 {
+            i += 1;
+        }
+        if i < n && bytes[i] == b'=' {
+            i += 1;
+            while i < n && class(i) & SPACE != 0 {
+                i += 1;
+            }
+            match bytes.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    // `find` runs memchr; the quote is ASCII, so `k` is a byte offset.
+                    i = match text[i + 1..].find(q as char) {
+                        Some(k) => i + 1 + k + 1,
+                        None => n,
+                    };
+                }
+                _ => {
+                    while i < n && class(i) & (SPACE | GT) == 0 {
+                        i += 1;
+                    }
+                }
+            }
+        }
+    }
+}
+
+const SPACE: u8 = 1;
+const SLASH: u8 = 2;
+const GT: u8 = 4;
+const EQUALS: u8 = 8;
+
+/// What each byte is to [`excess_attributes`]: the tokenizer's whitespace, `/`, `>`,
+/// `=`.
+const TAG_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    table[b'\t' as usize] = SPACE;
+    table[b'\n' as usize] = SPACE;
+    table[0x0c] = SPACE;
+    table[b'\r' as usize] = SPACE;
+    table[b' ' as usize] = SPACE;
+    table[b'/' as usize] = SLASH;
+    table[b'>' as usize] = GT;
+    table[b'=' as usize] = EQUALS;
+    table
+};
 
 /// Length of the body of raw-text element `name` at the start of `rest`: up to the
 /// first `</name` (ASCII case-insensitive) followed by whitespace, `/` or `>`, the
@@ -701,6 +860,56 @@ mod tests {
         let nested = "<svg><svg><text>in</text></svg><text>out</text></svg><p>p";
         let without = "<svg><svg></svg><text>out</text></svg><p>p";
         assert_eq!(parse(nested).html(), plain_parse(without).html());
+    }
+
+    #[test]
+    fn attributes_are_counted_as_the_tokenizer_delimits_them() {
+        // `>` inside quoted values does not end the tag; a bare name is an attribute.
+        let tag = "<div a=\">\" b='>' c d=x>after";
+        assert_eq!(
+            excess_attributes(tag, 2),
+            Some((tag.find("c d").unwrap(), tag.len() - 5))
+        );
+        assert_eq!(excess_attributes(tag, 4), None);
+        let open = "<p a b c";
+        assert_eq!(excess_attributes(open, 1), Some((5, open.len())));
+        for other in ["</div a b c>", "<!-- a b c -->", "< a b c>", "text"] {
+            assert_eq!(excess_attributes(other, 1), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn attributes_beyond_the_cap_are_dropped_and_the_page_goes_on() {
+        let many: String = (0..MAX_ATTRIBUTES + 40)
+            .map(|k| format!(" a{k}=\"x>{k}\""))
+            .collect();
+        for page in [
+            format!("<div{many}>text</div><p>after</p>"),
+            format!("<p>before</p><div{many}>text</div><p>after</p>"),
+        ] {
+            let doc = parse(&page);
+            let div = doc
+                .tree
+                .root()
+                .descendants()
+                .find_map(|n| match n.value() {
+                    Node::Element(e) if e.name() == "div" => Some(e),
+                    _ => None,
+                })
+                .expect("the div");
+            assert_eq!(div.attrs().count(), MAX_ATTRIBUTES);
+            assert_eq!(attr(div, "a0"), Some("x>0"));
+            let text: String = doc.root_element().text().collect();
+            assert!(text.ends_with("textafter"), "{text}");
+        }
+        // Raw text is not markup: a `<b` in a title or a script keeps what follows.
+        let words: String = (0..MAX_ATTRIBUTES + 40).map(|k| format!(" w{k}")).collect();
+        for page in [
+            format!("<title>a<b{words}</title><p>x"),
+            format!("<script><!-- a<b{words} --></script><p>x"),
+        ] {
+            assert_eq!(parse(&page).html(), plain_parse(&page).html());
+        }
     }
 
     #[test]

@@ -215,6 +215,21 @@ fn trap_discards_the_instance_and_the_next_call_gets_a_fresh_one() {
 }
 
 #[test]
+fn a_tag_with_200k_attributes_extracts_within_the_default_fuel() {
+    // The HTML tokenizer checks each attribute against the tag's earlier ones: read
+    // whole, this 1.4 MB tag costs some 2·10^10 comparisons, far past the default
+    // fuel (the call ended OutOfFuel). The engine keeps the first few hundred.
+    let attrs: String = (0..200_000).map(|k| format!(" a{k}")).collect();
+    let html = article_html().replacen("<body>", &format!("<body><div{attrs}></div>"), 1);
+    assert!(html.len() > 1_000_000);
+    let p = real();
+    let content = p
+        .extract_content(&html, URL, &ExtractionMode::Article)
+        .expect("extracts within the default fuel");
+    assert!(content.text.contains("Paragraph 5 of the tidal report"));
+}
+
+#[test]
 fn runaway_loop_hits_the_deadline() {
     let p = misbehave(|c| {
         c.timeout = Duration::from_millis(300);
