@@ -326,18 +326,6 @@ fn excess_attributes(text: &str, max: usize) -> Option<(usize, usize)> {
     if bytes.first() != Some(&b'<') || !bytes.get(1).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    // Most tags end within a few bytes at a `>` with no quote before it: that `>`
-    // ends the tag, and so short a tag cannot hold `max` attributes.
-    let mut short = text.len().min(2 * max + 2);
-    while !text.is_char_boundary(short) {
-        short -= 1;
-    }
-    if let Some(gt) = text[..short].find('>') {
-        let head = &bytes[..gt];
-        if !head.contains(&b'"') && !head.contains(&b'\'') {
-            return None;
-        }
-    }
     let n = bytes.len();
     let class = |i: usize| TAG_BYTES[bytes[i] as usize];
     let mut i = 1;
@@ -371,8 +359,7 @@ fn excess_attributes(text: &str, max: usize) -> Option<(usize, usize)> {
             }
             match bytes.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
-                    // `find` runs memchr; the quote is ASCII, so `k` is a byte offset.
-                    i = match text[i + 1..].find(q as char) {
+                    i = match bytes[i + 1..].iter().position(|&b| b == q) {
                         Some(k) => i + 1 + k + 1,
                         None => n,
                     };
