@@ -3,6 +3,10 @@
 //!
 //! Pages come from ../shared/corpus when it is there, else from the repo's fixtures
 //! (extractor-component/fixtures/); with neither the group is empty and says so.
+//!
+//! A second group, `hostile`, times riptide alone on generated pages that once cost
+//! the parser superlinear time or memory (a tag with 200,000 attributes, a 300,000-path
+//! SVG, 100,000 nested `<div>`s, 80,000 `<dl><dt><dd>` runs): each must stay linear.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -101,5 +105,52 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Generated pages that attack the parser; see the module comment.
+fn hostile_pages() -> Vec<(&'static str, String)> {
+    let article = "<p>The committee met on Tuesday to review the harbour plans and heard \
+                   from residents about the dredging schedule.</p>"
+        .repeat(5);
+    let wrap = |body: String| {
+        format!("<html><body><article>{article}{body}{article}</article></body></html>")
+    };
+    let attributes: String = (0..200_000).map(|k| format!(" a{k}=\"x\"")).collect();
+    let paths: String = (0..300_000)
+        .map(|k| format!("<path d=\"M{k} {k} L{} {} Z\"/>", k + 1, k + 2))
+        .collect();
+    vec![
+        (
+            "attributes-200k",
+            wrap(format!("<div{attributes}>text</div>")),
+        ),
+        (
+            "svg-300k-paths",
+            wrap(format!("<svg viewBox=\"0 0 9 9\">{paths}</svg>")),
+        ),
+        (
+            "nested-div-100k",
+            wrap(format!(
+                "{}x{}",
+                "<div>".repeat(100_000),
+                "</div>".repeat(100_000)
+            )),
+        ),
+        ("dl-80k", wrap("<dl><dt><dd>x".repeat(80_000))),
+    ]
+}
+
+fn hostile(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    for (name, html) in hostile_pages() {
+        group.throughput(Throughput::Bytes(html.len() as u64));
+        group.bench_with_input(BenchmarkId::new("riptide", name), &html, |b, html| {
+            b.iter(|| {
+                riptide_extractor::extract(black_box(html), URL, &riptide_extractor::Mode::Article)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, hostile);
 criterion_main!(benches);
