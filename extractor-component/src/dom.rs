@@ -258,10 +258,7 @@ fn svg_body_end(rest: &str) -> Option<usize> {
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric())
             .count();
-        let delimited = matches!(
-            name.get(len),
-            Some(b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')
-        );
+        let delimited = name.get(len).is_some_and(|&b| ends_tag_name(b));
         if delimited && name[..len].eq_ignore_ascii_case(b"svg") {
             if closing {
                 return Some(k);
@@ -329,7 +326,7 @@ fn excess_attributes(text: &str, max: usize) -> Option<(usize, usize)> {
     let n = bytes.len();
     let class = |i: usize| TAG_BYTES[bytes[i] as usize];
     let mut i = 1;
-    while i < n && class(i) & (SPACE | SLASH | GT) == 0 {
+    while i < n && !ends_tag_name(bytes[i]) {
         i += 1;
     }
     let (mut count, mut cut) = (0usize, None);
@@ -379,8 +376,7 @@ const SLASH: u8 = 2;
 const GT: u8 = 4;
 const EQUALS: u8 = 8;
 
-/// What each byte is to [`excess_attributes`]: the tokenizer's whitespace, `/`, `>`,
-/// `=`.
+/// What each byte is to the tokenizer inside a tag: whitespace, `/`, `>`, `=`.
 const TAG_BYTES: [u8; 256] = {
     let mut table = [0u8; 256];
     table[b'\t' as usize] = SPACE;
@@ -393,6 +389,11 @@ const TAG_BYTES: [u8; 256] = {
     table[b'=' as usize] = EQUALS;
     table
 };
+
+/// Whether `b` ends a tag name (the tokenizer's whitespace, `/` or `>`).
+fn ends_tag_name(b: u8) -> bool {
+    TAG_BYTES[b as usize] & (SPACE | SLASH | GT) != 0
+}
 
 /// Length of the body of raw-text element `name` at the start of `rest`: up to the
 /// first `</name` (ASCII case-insensitive) followed by whitespace, `/` or `>`, the
@@ -413,10 +414,7 @@ fn raw_text_end(rest: &str, name: &str, script: bool) -> Option<usize> {
         if after.first() == Some(&b'/')
             && after.len() > name.len() + 1
             && after[1..=name.len()].eq_ignore_ascii_case(name)
-            && matches!(
-                after[name.len() + 1],
-                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'
-            )
+            && ends_tag_name(after[name.len() + 1])
         {
             break k;
         }
