@@ -292,6 +292,17 @@ pub struct Page {
     pub url: String,
     pub html: String,
     pub truth: Truth,
+    /// See [`Page::whole_text_form`].
+    whole_text_form: std::cell::OnceCell<String>,
+}
+
+impl Page {
+    /// [`snippet_form`] of the page's [`page_text`]: the same for every engine, so it
+    /// is computed once however many reports (`--against`) score the page.
+    fn whole_text_form(&self) -> &str {
+        self.whole_text_form
+            .get_or_init(|| snippet_form(&page_text(&self.html)))
+    }
 }
 
 /// Where to get the data when it is missing (no hosts: data set names only).
@@ -545,6 +556,7 @@ pub fn load_page(r: &PageRef) -> Result<Page> {
                 url,
                 html: read_text(html)?,
                 truth: Truth::Wcxb(truth),
+                whole_text_form: Default::default(),
             })
         }
         PageRef::Readability { id, dir } => {
@@ -578,6 +590,7 @@ pub fn load_page(r: &PageRef) -> Result<Page> {
                     lang: json_str(&meta, "lang"),
                     expected_text,
                 }),
+                whole_text_form: Default::default(),
             })
         }
     }
@@ -729,10 +742,10 @@ impl Report {
                 let s = word_prf(&out.text, &t.main_content);
                 w.overall.add(s);
                 w.by_type.entry(t.page_type.clone()).or_default().add(s);
-                let page_form = snippet_form(&page_text(&page.html));
+                let page_form = page.whole_text_form();
                 for snip in t.with.iter().filter(|s| !snippet_form(s).is_empty()) {
                     w.with_found.add(contains_snippet(&text_form, snip));
-                    w.with_in_page_text.add(contains_snippet(&page_form, snip));
+                    w.with_in_page_text.add(contains_snippet(page_form, snip));
                 }
                 for snip in t.without.iter().filter(|s| !snippet_form(s).is_empty()) {
                     w.without_leaked.add(contains_snippet(&text_form, snip));
@@ -1030,6 +1043,7 @@ mod tests {
             id: id.into(),
             url: String::new(),
             html: "<p>Alpha <i>beta</i> gamma</p>".into(),
+            whole_text_form: Default::default(),
             truth: Truth::Wcxb(WcxbTruth {
                 page_type: ty.into(),
                 main_content: content.into(),
@@ -1075,6 +1089,7 @@ mod tests {
             id: id.into(),
             url: String::new(),
             html: String::new(),
+            whole_text_form: Default::default(),
             truth: Truth::Wcxb(WcxbTruth {
                 page_type: "article".into(),
                 main_content: content.into(),
