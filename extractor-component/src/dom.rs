@@ -30,12 +30,28 @@ pub const MAX_PARSE_DEPTH: usize = 400;
 /// the input before the tokenizer reads them.
 pub const MAX_ATTRIBUTES: usize = 256;
 
+/// Which attributes [`parse_with`] keeps (at most [`MAX_ATTRIBUTES`] on any tag).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attributes {
+    /// All of them: custom selectors may match any attribute.
+    All,
+    /// Those the engine reads: event handlers and `data-…` attributes other than
+    /// the lazy-loading ones never reach the tokenizer ([`unread_attribute`]).
+    Read,
+}
+
+/// [`parse_with`] keeping the attributes the engine reads.
+pub fn parse(html: &str) -> Html {
+    parse_with(html, Attributes::Read)
+}
+
 /// Parses a document the way a browser with scripting off does: `<noscript>` content
 /// becomes markup (server-rendered forums put their whole thread there) instead of
 /// one raw text node. Nesting is capped at [`MAX_PARSE_DEPTH`] on the way from the
-/// tokenizer to the tree builder, tags keep at most [`MAX_ATTRIBUTES`] attributes,
-/// and `<svg>` elements arrive empty (nothing in them is ever extracted).
-pub fn parse(html: &str) -> Html {
+/// tokenizer to the tree builder, tags keep at most [`MAX_ATTRIBUTES`] attributes
+/// (those `attributes` asks for), and `<svg>` elements arrive empty (nothing in them
+/// is ever extracted).
+pub fn parse_with(html: &str, attributes: Attributes) -> Html {
     let builder = TreeBuilder::new(
         HtmlTreeSink::new(Html::new_document()),
         TreeBuilderOpts {
@@ -49,6 +65,7 @@ pub fn parse(html: &str) -> Html {
         Gate {
             inner: builder,
             input: &input,
+            attributes,
             depth: Cell::new(0),
             dropped: Cell::new(0),
             noscript: Cell::new(0),
@@ -56,8 +73,8 @@ pub fn parse(html: &str) -> Html {
         },
         TokenizerOpts::default(),
     );
-    // Later tags are capped as the gate sees them come up; the first is capped here.
-    cap_attributes(&input);
+    // Later tags are trimmed as the gate sees them come up; the first is trimmed here.
+    trim_attributes(&input, attributes);
     while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
     tokenizer.end();
     tokenizer.sink.inner.sink.finish()
@@ -75,12 +92,13 @@ pub fn parse(html: &str) -> Html {
 /// is most of the parsing work. Only bodies the tokenizer would read as plain text up
 /// to their end tag take this path (no `<!--` escapes in scripts, no CR or NUL to
 /// normalise); anything else is left to the tokenizer. SVG bodies it drops from the
-/// input unread ([`Gate::skip_svg_body`]), and the attributes of a tag past
-/// [`MAX_ATTRIBUTES`] before the tokenizer reaches them ([`cap_attributes`]).
+/// input unread ([`Gate::skip_svg_body`]), and the attributes it does not keep
+/// before the tokenizer reaches them ([`trim_attributes`]).
 struct Gate<'q, S> {
     inner: S,
     /// The tokenizer's input.
     input: &'q BufferQueue,
+    attributes: Attributes,
     depth: Cell<usize>,
     /// Start tags dropped and not yet matched by a dropped end tag.
     dropped: Cell<usize>,
@@ -116,7 +134,7 @@ impl<S: TokenSink> TokenSink for Gate<'_, S> {
         // A whole token ends where the next one starts: in markup, a tag about to be
         // read is at the front of the input now.
         if whole && !self.raw.get() {
-            cap_attributes(self.input);
+            trim_attributes(self.input, self.attributes);
         }
         result
     }
@@ -286,66 +304,137 @@ fn breaks_out_of_svg(name: &[u8]) -> bool {
     NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
-/// Drops the attributes beyond [`MAX_ATTRIBUTES`] from the start tag at the front of
-/// `input`, if there is one with that many.
-fn cap_attributes(input: &BufferQueue) {
-    let cut = {
+/// Rewrites the start tag at the front of `input`, if there is one, without the
+/// attributes [`trimmed_start_tag`] drops.
+fn trim_attributes(input: &BufferQueue, which: Attributes) {
+    let trimmed = {
         let Some(chunk) = input.peek_front_chunk_mut() else {
             return;
         };
-        match excess_attributes(&chunk, MAX_ATTRIBUTES) {
-            Some(cut) => cut,
+        match trimmed_start_tag(&chunk, MAX_ATTRIBUTES, which) {
+            Some(trimmed) => trimmed,
             None => return,
         }
     };
     let Some(chunk) = input.pop_front() else {
         return;
     };
-    let (keep, close) = cut;
-    let parts = u32::try_from(keep).ok().zip(u32::try_from(close).ok());
-    let Some((keep, close)) = parts else {
+    let (tag, len) = trimmed;
+    let Ok(len) = u32::try_from(len) else {
         input.push_front(chunk);
         return;
     };
-    let len = chunk.len32();
-    // Tendril slices share the page's buffer: nothing of the page is copied.
-    input.push_front(chunk.subtendril(close, len - close));
-    input.push_front(StrTendril::from_slice(">"));
-    input.push_front(chunk.subtendril(0, keep));
+    // The rest of the page stays a slice of its buffer: only the tag is copied.
+    input.push_front(chunk.subtendril(len, chunk.len32() - len));
+    input.push_front(tag);
 }
 
-/// For a start tag at the start of `bytes` holding more than `max` attributes: where
-/// attribute `max + 1` starts, and where the tag ends (past its `>`, or the end of
-/// `bytes` when the tag is left open). Names and values are delimited as the
-/// tokenizer delimits them (quoted values may hold `>`). `None` for anything else.
-fn excess_attributes(text: &str, max: usize) -> Option<(usize, usize)> {
+/// The start tag at the start of `text` without the attributes past the first `max`
+/// it keeps and, for [`Attributes::Read`], without those the engine never reads
+/// ([`unread_attribute`]); and the length of the original tag (past its `>`, or all
+/// of `text` when the tag is left open). `None` when there is no start tag there or
+/// it loses nothing.
+///
+/// Kept attributes are copied as written, each after one space: between attributes
+/// whitespace and `/` only separate, so the tokenizer reads the same names and
+/// values, and what follows the last attribute (a self-closing `/`, the `>`) is kept.
+fn trimmed_start_tag(text: &str, max: usize, which: Attributes) -> Option<(StrTendril, usize)> {
     let bytes = text.as_bytes();
-    if bytes.first() != Some(&b'<') || !bytes.get(1).is_some_and(u8::is_ascii_alphabetic) {
+    let tag = StartTag::open(bytes)?;
+    let drops = |a: &AttributeSpan, kept: usize| {
+        kept >= max || (which == Attributes::Read && unread_attribute(&bytes[a.start..a.name_end]))
+    };
+    // Most tags lose nothing: they cost one walk and no copy.
+    if !tag.clone().enumerate().any(|(kept, a)| drops(&a, kept)) {
         return None;
     }
-    let n = bytes.len();
-    let class = |i: usize| TAG_BYTES[bytes[i] as usize];
-    let mut i = 1;
-    while i < n && !ends_tag_name(bytes[i]) {
-        i += 1;
+    let mut out = StrTendril::new();
+    out.push_slice(text.get(..tag.i)?);
+    let (mut kept, mut last) = (0, tag.i);
+    let mut scan = tag;
+    for a in scan.by_ref() {
+        if !drops(&a, kept) {
+            out.push_char(' ');
+            out.push_slice(text.get(a.start..a.end)?);
+            kept += 1;
+        }
+        last = a.end;
     }
-    let (mut count, mut cut) = (0usize, None);
-    loop {
+    let end = (scan.i + 1).min(bytes.len());
+    out.push_slice(text.get(last..end)?);
+    Some((out, end))
+}
+
+/// Whether the engine never reads attribute `name` (any ASCII case), so the parser
+/// may drop it: event handlers (`on…`) and `data-…` attributes other than the
+/// lazy-loading ones [`crate::links`] reads image addresses from. These are script
+/// data (serialized component state, tracking payloads), often kilobytes of JSON with
+/// an entity per quote, which the tokenizer would decode a character at a time.
+fn unread_attribute(name: &[u8]) -> bool {
+    match name {
+        [b'o' | b'O', b'n' | b'N', _, ..] => true,
+        [d, a, t, a2, b'-', _, ..] if [*d, *a, *t, *a2].eq_ignore_ascii_case(b"data") => {
+            !crate::links::DATA_ATTRIBUTES_READ
+                .iter()
+                .any(|read| read.as_bytes().eq_ignore_ascii_case(name))
+        }
+        _ => false,
+    }
+}
+
+/// Where one attribute of a start tag lies: its name from `start` to `name_end`,
+/// its value (if any) up to `end`.
+struct AttributeSpan {
+    start: usize,
+    name_end: usize,
+    end: usize,
+}
+
+/// The attributes of the start tag at the start of `bytes`, delimited as the
+/// tokenizer delimits them (quoted values may hold `>`). `i` is past the tag name
+/// at first, and at the tag's `>` (or the end of `bytes`) once the walk is over.
+#[derive(Clone)]
+struct StartTag<'a> {
+    bytes: &'a [u8],
+    i: usize,
+}
+
+impl<'a> StartTag<'a> {
+    /// `None` unless `bytes` starts with `<` and a letter.
+    fn open(bytes: &'a [u8]) -> Option<StartTag<'a>> {
+        if bytes.first() != Some(&b'<') || !bytes.get(1).is_some_and(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let mut i = 1;
+        while i < bytes.len() && !ends_tag_name(bytes[i]) {
+            i += 1;
+        }
+        Some(StartTag { bytes, i })
+    }
+}
+
+impl Iterator for StartTag<'_> {
+    type Item = AttributeSpan;
+
+    fn next(&mut self) -> Option<AttributeSpan> {
+        let (bytes, n) = (self.bytes, self.bytes.len());
+        let class = |i: usize| TAG_BYTES[bytes[i] as usize];
+        let mut i = self.i;
         while i < n && class(i) & (SPACE | SLASH) != 0 {
             i += 1;
         }
         if i >= n || bytes[i] == b'>' {
-            return cut.map(|c| (c, (i + 1).min(n)));
+            self.i = i;
+            return None;
         }
-        count += 1;
-        if count == max + 1 {
-            cut = Some(i);
-        }
+        let start = i;
         // A name's first character may be anything, `=` included.
         i += 1;
         while i < n && class(i) & (SPACE | SLASH | GT | EQUALS) == 0 {
             i += 1;
         }
+        let name_end = i;
+        let mut end = i;
         while i < n && class(i) & SPACE != 0 {
             i += 1;
         }
@@ -367,7 +456,15 @@ fn excess_attributes(text: &str, max: usize) -> Option<(usize, usize)> {
                     }
                 }
             }
+            end = i;
         }
+        // Whitespace after a bare name separates; the next call skips it.
+        self.i = end;
+        Some(AttributeSpan {
+            start,
+            name_end,
+            end,
+        })
     }
 }
 
@@ -572,6 +669,10 @@ fn raw_text(name: &LocalName) -> bool {
 /// comparisons on every call; elements have a handful of attributes, so a linear scan
 /// comparing the stored names is several times cheaper on the hot paths.
 pub fn attr<'e>(el: &'e Element, name: &str) -> Option<&'e str> {
+    debug_assert!(
+        !unread_attribute(name.as_bytes()),
+        "`{name}` is dropped by the parser: add it to links::DATA_ATTRIBUTES_READ"
+    );
     el.attrs
         .iter()
         .find(|(q, _)| q.prefix.is_none() && q.ns == html5ever::ns!() && &*q.local == name)
@@ -823,7 +924,7 @@ mod tests {
             "<p>a<svg><path d=M0>never closed",
         ];
         for page in pages {
-            let (ours, plain) = (parse(page), plain_parse(page));
+            let (ours, plain) = (parse_with(page, Attributes::All), plain_parse(page));
             assert_eq!(ours.html(), plain.html(), "{page}");
             assert_eq!(
                 Flat::build(ours.tree.root()).len(),
@@ -848,19 +949,80 @@ mod tests {
     }
 
     #[test]
-    fn attributes_are_counted_as_the_tokenizer_delimits_them() {
+    fn start_tags_are_trimmed_as_the_tokenizer_delimits_them() {
+        let trim = |tag: &str, max: usize, which: Attributes| {
+            trimmed_start_tag(tag, max, which).map(|(t, len)| (t.to_string(), len))
+        };
         // `>` inside quoted values does not end the tag; a bare name is an attribute.
         let tag = "<div a=\">\" b='>' c d=x>after";
-        assert_eq!(
-            excess_attributes(tag, 2),
-            Some((tag.find("c d").unwrap(), tag.len() - 5))
-        );
-        assert_eq!(excess_attributes(tag, 4), None);
+        let trimmed = Some(("<div a=\">\" b='>'>".to_string(), tag.len() - 5));
+        assert_eq!(trim(tag, 2, Attributes::All), trimmed);
+        assert_eq!(trim(tag, 4, Attributes::All), None);
+        assert_eq!(trim(tag, 4, Attributes::Read), None);
         let open = "<p a b c";
-        assert_eq!(excess_attributes(open, 1), Some((5, open.len())));
+        assert_eq!(
+            trim(open, 1, Attributes::All),
+            Some(("<p a".into(), open.len()))
+        );
+        // Handlers and script data go; the lazy image address and what closes the tag
+        // stay, and a kept attribute written right after a quote gets its space.
+        let tag = "<a onClick=\"go()\" href=/x DATA-track='{\"a\":1}'data-src=i.png/>z";
+        let trimmed = Some(("<a href=/x data-src=i.png/>".into(), tag.len() - 1));
+        assert_eq!(trim(tag, 256, Attributes::Read), trimmed);
+        assert_eq!(trim(tag, 256, Attributes::All), None);
         for other in ["</div a b c>", "<!-- a b c -->", "< a b c>", "text"] {
-            assert_eq!(excess_attributes(other, 1), None, "{other}");
+            assert_eq!(trim(other, 1, Attributes::Read), None, "{other}");
         }
+        assert_eq!(trim("<p on data- dat-a>", 256, Attributes::Read), None);
+    }
+
+    /// [`plain_parse`] without the attributes [`Attributes::Read`] drops.
+    fn plain_parse_read(html: &str) -> Html {
+        let mut doc = plain_parse(html);
+        let ids: Vec<_> = doc.tree.nodes().map(|n| n.id()).collect();
+        for id in ids {
+            if let Some(mut node) = doc.tree.get_mut(id) {
+                if let Node::Element(e) = node.value() {
+                    e.attrs
+                        .retain(|(name, _)| !unread_attribute(name.local.as_bytes()));
+                }
+            }
+        }
+        doc
+    }
+
+    #[test]
+    fn attributes_the_engine_never_reads_never_reach_the_tree() {
+        let pages = [
+            "<div data-props=\"{&quot;a&quot;:[1,2]}\" class=c id=k>text</div>",
+            "<p onclick=\"a()\" ONMOUSEOVER='b()'>x<img data-src=i.png data-x=1 src=s.png>",
+            "<div data-a=\"1\"class=\"b\"><a/data-b=2/href=/h>link</a></div>",
+            // An unquoted value takes a trailing `/`: the element is not self-closed.
+            "<math><mi data-x=y/>inside</math><p>after",
+            "<p>a<div data-x=\"1\" class=c",
+            "<table data-t=1><tr data-r=2><td data-c=3 colspan=2>cell</table>",
+            "<title>a <b data-x=1> b</title><script>var s='<i data-y=2>';</script>",
+        ];
+        for page in pages {
+            assert_eq!(parse(page).html(), plain_parse_read(page).html(), "{page}");
+            assert_eq!(
+                parse_with(page, Attributes::All).html(),
+                plain_parse(page).html(),
+                "{page}"
+            );
+        }
+        let doc = parse(pages[1]);
+        let img = doc
+            .tree
+            .root()
+            .descendants()
+            .find_map(|n| match n.value() {
+                Node::Element(e) if e.name() == "img" => Some(e),
+                _ => None,
+            })
+            .expect("the img");
+        let names: Vec<&str> = img.attrs().map(|(name, _)| name).collect();
+        assert_eq!(names, ["data-src", "src"]);
     }
 
     #[test]

@@ -124,7 +124,13 @@ pub fn extract_with_stats(
         _ => None,
     };
     let page_url = Url::parse(url.trim()).ok();
-    let doc = dom::parse(html);
+    // Custom selectors may match any attribute; the engine's own steps read a few.
+    let attributes = if selectors.is_some() {
+        dom::Attributes::All
+    } else {
+        dom::Attributes::Read
+    };
+    let doc = dom::parse_with(html, attributes);
     let meta = metadata::extract(&doc, page_url.as_ref());
     let flat = Flat::build(doc.tree.root());
     let mut stats = Stats {

@@ -35,6 +35,19 @@ const LAZY_SRC_ATTRS: &[&str] = &[
 ];
 const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset"];
 
+/// Every `data-…` attribute the engine reads: the parser drops the others
+/// ([`crate::dom::Attributes::Read`]).
+pub const DATA_ATTRIBUTES_READ: &[&str] = &[
+    "data-src",
+    "data-original",
+    "data-lazy-src",
+    "data-lazy",
+    "data-url",
+    "data-hi-res-src",
+    "data-srcset",
+    "data-lazy-srcset",
+];
+
 /// Hosts whose iframes are players (the embedded thing is content, not an ad).
 const EMBED_HOSTS: &[&str] = &[
     "youtube.com",
@@ -324,6 +337,17 @@ mod tests {
         let page = Url::parse(page).ok();
         let base = base_of(&doc, page.as_ref());
         collect(doc.tree.root(), base.as_ref())
+    }
+
+    #[test]
+    fn every_lazy_loading_attribute_survives_the_parser() {
+        let page = Url::parse("https://example.com/").ok();
+        for name in LAZY_SRC_ATTRS.iter().chain(LAZY_SRCSET_ATTRS) {
+            let html = format!("<body><img {name}=\"/i.png\" data-track=\"x\"></body>");
+            let doc = crate::dom::parse(&html);
+            let (_, media) = collect(doc.tree.root(), page.as_ref());
+            assert_eq!(media, ["https://example.com/i.png"], "{name}");
+        }
     }
 
     #[test]

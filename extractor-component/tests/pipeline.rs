@@ -92,6 +92,16 @@ fn custom_selectors_in_document_order_without_repeats() {
 }
 
 #[test]
+fn custom_selectors_see_attributes_the_engine_does_not_read() {
+    let html = "<body><div data-role=story onclick=\"go()\">kept</div><p>other</p></body>";
+    for selector in ["[data-role=story]", "[onclick]"] {
+        let mode = Mode::Custom(vec![selector.into()]);
+        let out = extract(html, "", &mode).expect("extracts");
+        assert_eq!(out.text, "kept", "{selector}");
+    }
+}
+
+#[test]
 fn custom_mode_errors_name_the_selector() {
     let err = extract(
         "<p>x</p>",
