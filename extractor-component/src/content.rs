@@ -5073,21 +5073,23 @@ struct LeafBlocks {
 }
 
 /// Words, one of which (ASCII case-insensitive) a text must hold before a rule
-/// looks closer. The bytes that can start a word are tabled when the list is
-/// built, so one pass over the text compares words only where one can begin.
+/// looks closer. For each byte the list tables which words start with it, so one
+/// pass over the text compares only those words, only where one can begin.
 struct Hints {
     words: &'static [&'static [u8]],
-    starts: [bool; 256],
+    /// Bit `w` of `starts[b]`: word `w` starts with byte `b` (in either case).
+    starts: [u32; 256],
 }
 
 impl Hints {
     const fn new(words: &'static [&'static [u8]]) -> Hints {
-        let mut starts = [false; 256];
+        assert!(words.len() <= 32, "one bit per word");
+        let mut starts = [0u32; 256];
         let mut i = 0;
         while i < words.len() {
             let first = words[i][0];
-            starts[first.to_ascii_lowercase() as usize] = true;
-            starts[first.to_ascii_uppercase() as usize] = true;
+            starts[first.to_ascii_lowercase() as usize] |= 1 << i;
+            starts[first.to_ascii_uppercase() as usize] |= 1 << i;
             i += 1;
         }
         Hints { words, starts }
@@ -5097,11 +5099,17 @@ impl Hints {
     fn any_in(&self, text: &str) -> bool {
         let t = text.as_bytes();
         t.iter().enumerate().any(|(k, &b)| {
-            self.starts[b as usize]
-                && self.words.iter().any(|w| {
-                    t.get(k..k + w.len())
-                        .is_some_and(|s| s.eq_ignore_ascii_case(w))
-                })
+            let mut open = self.starts[b as usize];
+            while open != 0 {
+                let w = self.words[open.trailing_zeros() as usize];
+                if t.get(k + 1..k + w.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(&w[1..]))
+                {
+                    return true;
+                }
+                open &= open - 1;
+            }
+            false
         })
     }
 }
@@ -5729,6 +5737,23 @@ mod tests {
         let selection = find(&analysis, body);
         let tree = to_tree(&flat, &selection);
         crate::render::text(tree.root())
+    }
+
+    #[test]
+    fn hints_are_found_in_any_case_wherever_they_start() {
+        const WORDS: Hints = Hints::new(&[b"log", b"link", b"sign", b"\xc2\xa9"]);
+        for text in [
+            "Please LOGIN",
+            "a blog",
+            "the Link",
+            "Sign",
+            "\u{a9} 2026",
+            "lo lin l",
+        ] {
+            let expected = !text.starts_with("lo ");
+            assert_eq!(WORDS.any_in(text), expected, "{text}");
+        }
+        assert!(!WORDS.any_in(""));
     }
 
     fn article(paragraphs: usize) -> String {
