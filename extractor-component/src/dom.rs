@@ -6,6 +6,7 @@
 //! document (100k nested elements must not overflow the stack) and no step walks the
 //! tree more than a constant number of times.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 
 use ego_tree::NodeRef;
@@ -16,6 +17,7 @@ use html5ever::tokenizer::{
 };
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts, TreeSink};
 use html5ever::{local_name, LocalName, TokenizerResult};
+use html5ever::{ns, Attribute, QualName};
 use scraper::node::Element;
 use scraper::{Html, HtmlTreeSink, Node};
 
@@ -60,7 +62,9 @@ pub fn parse_with(html: &str, attributes: Attributes) -> Html {
         },
     );
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
+    let page = StrTendril::from_slice(&normalize_newlines(html));
+    // A clone shares the buffer: the gate keeps one to rejoin split-off pieces.
+    input.push_back(page.clone());
     let tokenizer = Tokenizer::new(
         Gate {
             inner: builder,
@@ -70,14 +74,26 @@ pub fn parse_with(html: &str, attributes: Attributes) -> Html {
             dropped: Cell::new(0),
             noscript: Cell::new(0),
             raw: Cell::new(false),
+            page,
+            cdata_end: Cell::new(0),
         },
         TokenizerOpts::default(),
     );
-    // Later tags are trimmed as the gate sees them come up; the first is trimmed here.
-    trim_attributes(&input, attributes);
+    // Later tags are taken as the gate sees them come up; the first ones here.
+    tokenizer.sink.take_tags(1);
     while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
     tokenizer.end();
     tokenizer.sink.inner.sink.finish()
+}
+
+/// `html` with CR LF and lone CR written LF, as the tokenizer reads them anyway.
+/// Done up front, no CR is ever left half-read (the tokenizer hands a CR over as
+/// LF and skips an LF that follows), so the gate can take what follows a line end.
+fn normalize_newlines(html: &str) -> Cow<'_, str> {
+    if !html.contains('\r') {
+        return Cow::Borrowed(html);
+    }
+    Cow::Owned(html.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// Sits between the tokenizer and the tree builder.
@@ -106,6 +122,10 @@ struct Gate<'q, S> {
     noscript: Cell<usize>,
     /// The tokenizer reads raw text (script, style, title…) up to an end tag.
     raw: Cell<bool>,
+    /// The whole input: the chunks the gate cuts are slices of its buffer.
+    page: StrTendril,
+    /// Where in the page the last CDATA section the tokenizer entered ends.
+    cdata_end: Cell<usize>,
 }
 
 impl<S: TokenSink> TokenSink for Gate<'_, S> {
@@ -115,11 +135,15 @@ impl<S: TokenSink> TokenSink for Gate<'_, S> {
         let whole = matches!(
             token,
             Token::CharacterTokens(_)
+                | Token::NullCharacterToken
                 | Token::TagToken(_)
                 | Token::CommentToken(_)
                 | Token::DoctypeToken(_)
         );
         let end_tag = matches!(&token, Token::TagToken(tag) if tag.kind == TagKind::EndTag);
+        // After a `<` it gave up on as a tag ("a <3 b"), the tokenizer holds the
+        // character that follows, read but not yet emitted.
+        let pending_char = matches!(&token, Token::CharacterTokens(t) if t.ends_with('<'));
         let result = self.route(token, line_number);
         // In raw text only the element's own end tag is a tag; anything else is text.
         if end_tag {
@@ -134,7 +158,15 @@ impl<S: TokenSink> TokenSink for Gate<'_, S> {
         // A whole token ends where the next one starts: in markup, a tag about to be
         // read is at the front of the input now.
         if whole && !self.raw.get() {
-            trim_attributes(self.input, self.attributes);
+            if pending_char {
+                self.rejoin_split_tag();
+                let lt_held = self.lt_before_front();
+                if !self.in_cdata(lt_held) {
+                    trim_attributes(self.input, self.attributes, lt_held);
+                }
+            } else {
+                self.take_tags(line_number);
+            }
         }
         result
     }
@@ -211,6 +243,69 @@ impl<S: TokenSink> Gate<'_, S> {
         result
     }
 
+    /// Whether the input's front is inside a CDATA section, or opens one (`<![CDATA[`,
+    /// after the held `<` with `lt_held`). In SVG and MathML the tokenizer reads
+    /// those as text up to `]]>`, and hands over what it has read at each NUL while
+    /// still inside: what follows then is text, not markup.
+    fn in_cdata(&self, lt_held: bool) -> bool {
+        let Some(chunk) = self.input.peek_front_chunk_mut() else {
+            return false;
+        };
+        let at = self.page_offset(&chunk);
+        if at.is_some_and(|at| at < self.cdata_end.get()) {
+            return true;
+        }
+        let open = if lt_held { "![CDATA[" } else { "<![CDATA[" };
+        if !chunk.starts_with(open)
+            || !self
+                .inner
+                .adjusted_current_node_present_but_not_in_html_namespace()
+        {
+            return false;
+        }
+        // Outside the page's buffer the end cannot be told from the front's offset:
+        // the rest of the page is left alone then.
+        let end = at
+            .zip(chunk.find("]]>"))
+            .map_or(usize::MAX, |(at, k)| at + k + 3);
+        self.cdata_end.set(end);
+        true
+    }
+
+    /// Hands the tags at the front of the input to the tree builder directly, as
+    /// long as [`plain_tag`] can read them, and leaves the first one it cannot to
+    /// the tokenizer, trimmed ([`trim_attributes`]). The tokenizer reads a tag a
+    /// character at a time, copying each into its buffers; on most pages that is
+    /// the larger part of the parsing.
+    ///
+    /// Nothing is touched inside a CDATA section ([`Gate::in_cdata`]).
+    fn take_tags(&self, line_number: u64) {
+        loop {
+            self.rejoin_split_tag();
+            if self.in_cdata(false) {
+                return;
+            }
+            let plain = {
+                let Some(chunk) = self.input.peek_front_chunk_mut() else {
+                    return;
+                };
+                plain_tag(&chunk, self.attributes)
+            };
+            let Some((tag, len)) = plain else {
+                trim_attributes(self.input, self.attributes, false);
+                return;
+            };
+            let Some(chunk) = self.input.pop_front() else {
+                return;
+            };
+            self.input
+                .push_front(chunk.subtendril(len, chunk.len32() - len));
+            // Tags that switch the tokenizer's state (raw text) are not plain: the
+            // tree builder answers `Continue` to all others.
+            let _ = self.route(Token::TagToken(tag), line_number);
+        }
+    }
+
     /// Takes the body of the raw-text element `name` just opened off the input and
     /// gives it to the tree builder as one text token, leaving its end tag for the
     /// tokenizer.
@@ -238,6 +333,58 @@ impl<S: TokenSink> Gate<'_, S> {
 }
 
 impl<S> Gate<'_, S> {
+    /// Puts a tag's `<` back in front of the rest of it. A character reference reads
+    /// one character past its name and hands it back as a chunk of its own, so after
+    /// "&amp;<b>" the input holds "<" and then "b>…", and neither [`plain_tag`] nor
+    /// [`trim_attributes`] would see the tag. Both pieces are the page's own bytes
+    /// when the rest is a slice of the page's buffer right after a `<`; then one
+    /// slice of the buffer replaces them.
+    fn rejoin_split_tag(&self) {
+        if !matches!(self.input.peek_front_chunk_mut(), Some(c) if &**c == "<") {
+            return;
+        }
+        let Some(lt) = self.input.pop_front() else {
+            return;
+        };
+        let Some(rest) = self.input.pop_front() else {
+            self.input.push_front(lt);
+            return;
+        };
+        let joined = self
+            .page_offset(&rest)
+            .filter(|&at| at > 0 && self.page.as_bytes()[at - 1] == b'<')
+            .and_then(|at| {
+                let start = u32::try_from(at - 1).ok()?;
+                self.page.try_subtendril(start, rest.len32() + 1).ok()
+            });
+        match joined {
+            Some(tag) => self.input.push_front(tag),
+            None => {
+                self.input.push_front(rest);
+                self.input.push_front(lt);
+            }
+        }
+    }
+
+    /// Where `chunk` starts in the page, when it is a slice of the page's buffer.
+    fn page_offset(&self, chunk: &str) -> Option<usize> {
+        // Addresses only compare: whether `chunk` lies inside the page's buffer.
+        let page = self.page.as_bytes();
+        let at = (chunk.as_ptr() as usize).checked_sub(page.as_ptr() as usize)?;
+        (at + chunk.len() <= page.len()).then_some(at)
+    }
+
+    /// Whether the tokenizer holds a `<` it has read before the input's front: after
+    /// "<<b" it gave up on the first `<` as a tag and reads the second again, as the
+    /// start of `<b`.
+    fn lt_before_front(&self) -> bool {
+        let Some(chunk) = self.input.peek_front_chunk_mut() else {
+            return false;
+        };
+        self.page_offset(&chunk)
+            .is_some_and(|at| at > 0 && self.page.as_bytes()[at - 1] == b'<')
+    }
+
     /// Takes the body of the `<svg>` just opened off the input, leaving its end tag
     /// for the tokenizer: the extraction never shows an SVG's insides (icons, charts,
     /// logos), and tokenizing their path data and attributes is a large share of the
@@ -305,13 +452,14 @@ fn breaks_out_of_svg(name: &[u8]) -> bool {
 }
 
 /// Rewrites the start tag at the front of `input`, if there is one, without the
-/// attributes [`trimmed_start_tag`] drops.
-fn trim_attributes(input: &BufferQueue, which: Attributes) {
+/// attributes [`trimmed_start_tag`] drops. With `lt_held` the tokenizer holds the
+/// tag's `<`, read but not yet handled, and the input starts at its name.
+fn trim_attributes(input: &BufferQueue, which: Attributes, lt_held: bool) {
     let trimmed = {
         let Some(chunk) = input.peek_front_chunk_mut() else {
             return;
         };
-        match trimmed_start_tag(&chunk, MAX_ATTRIBUTES, which) {
+        match trimmed_start_tag(&chunk, MAX_ATTRIBUTES, which, lt_held) {
             Some(trimmed) => trimmed,
             None => return,
         }
@@ -333,14 +481,20 @@ fn trim_attributes(input: &BufferQueue, which: Attributes) {
 /// it keeps and, for [`Attributes::Read`], without those the engine never reads
 /// ([`unread_attribute`]); and the length of the original tag (past its `>`, or all
 /// of `text` when the tag is left open). `None` when there is no start tag there or
-/// it loses nothing.
+/// it loses nothing. With `lt_held`, `text` starts at the tag's name (its `<` is
+/// elsewhere) and so does the rewritten tag.
 ///
 /// Kept attributes are copied as written, each after one space: between attributes
 /// whitespace and `/` only separate, so the tokenizer reads the same names and
 /// values, and what follows the last attribute (a self-closing `/`, the `>`) is kept.
-fn trimmed_start_tag(text: &str, max: usize, which: Attributes) -> Option<(StrTendril, usize)> {
+fn trimmed_start_tag(
+    text: &str,
+    max: usize,
+    which: Attributes,
+    lt_held: bool,
+) -> Option<(StrTendril, usize)> {
     let bytes = text.as_bytes();
-    let tag = StartTag::open(bytes)?;
+    let tag = StartTag::open(bytes, lt_held)?;
     let drops = |a: &AttributeSpan, kept: usize| {
         kept >= max || (which == Attributes::Read && unread_attribute(&bytes[a.start..a.name_end]))
     };
@@ -382,11 +536,103 @@ fn unread_attribute(name: &[u8]) -> bool {
     }
 }
 
+/// The tag at the start of `text` as the tokenizer would build it (names in lower
+/// case, the first of repeated attributes, attributes trimmed as by
+/// [`trimmed_start_tag`]), and its length in bytes. `None` for anything the
+/// tokenizer must read itself: raw-text elements and `<noscript>` (the tree builder
+/// switches the tokenizer's state on those), character references, NUL or CR in a
+/// kept name or value (the tokenizer decodes and replaces those), a tag left open
+/// at the end of the input, and end tags other than `</name>`.
+fn plain_tag(text: &StrTendril, which: Attributes) -> Option<(Tag, u32)> {
+    let bytes = text.as_bytes();
+    if bytes.get(1) == Some(&b'/') {
+        return plain_end_tag(text);
+    }
+    let mut scan = StartTag::open(bytes, false)?;
+    let name = lower_name(text, 1, scan.i)?;
+    if raw_text(&name) || name == local_name!("noscript") {
+        return None;
+    }
+    let mut attrs: Vec<Attribute> = Vec::new();
+    let (mut kept, mut last) = (0, scan.i);
+    for a in scan.by_ref() {
+        last = a.end;
+        if kept >= MAX_ATTRIBUTES
+            || (which == Attributes::Read && unread_attribute(&bytes[a.start..a.name_end]))
+        {
+            continue;
+        }
+        kept += 1;
+        let (from, to) = a.value;
+        if bytes[from..to]
+            .iter()
+            .any(|&b| TAG_BYTES[b as usize] & (AMP | NUL | CR) != 0)
+        {
+            return None;
+        }
+        let local = lower_name(text, a.start, a.name_end)?;
+        if attrs.iter().any(|seen| seen.name.local == local) {
+            continue;
+        }
+        attrs.push(Attribute {
+            name: QualName::new(None, ns!(), local),
+            value: text.subtendril(u32::try_from(from).ok()?, u32::try_from(to - from).ok()?),
+        });
+    }
+    let gt = scan.i;
+    if gt >= bytes.len() {
+        return None;
+    }
+    let tag = Tag {
+        kind: TagKind::StartTag,
+        name,
+        self_closing: gt > last && bytes[gt - 1] == b'/',
+        attrs,
+    };
+    Some((tag, u32::try_from(gt + 1).ok()?))
+}
+
+/// An end tag written `</name>` at the start of `text`, as [`plain_tag`] does.
+fn plain_end_tag(text: &str) -> Option<(Tag, u32)> {
+    let bytes = text.as_bytes();
+    if !bytes.get(2).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let end = 3 + bytes[3..].iter().position(|&b| ends_tag_name(b))?;
+    if bytes[end] != b'>' {
+        return None;
+    }
+    let tag = Tag {
+        kind: TagKind::EndTag,
+        name: lower_name(text, 2, end)?,
+        self_closing: false,
+        attrs: Vec::new(),
+    };
+    Some((tag, u32::try_from(end + 1).ok()?))
+}
+
+/// The tag or attribute name at `text[from..to]` as the tokenizer reads it (ASCII
+/// letters in lower case); `None` when it holds a NUL, which it would replace.
+fn lower_name(text: &str, from: usize, to: usize) -> Option<LocalName> {
+    let raw = text.get(from..to)?;
+    let bytes = raw.as_bytes();
+    if bytes.contains(&0) {
+        return None;
+    }
+    Some(if bytes.iter().any(u8::is_ascii_uppercase) {
+        LocalName::from(raw.to_ascii_lowercase())
+    } else {
+        LocalName::from(raw)
+    })
+}
+
 /// Where one attribute of a start tag lies: its name from `start` to `name_end`,
-/// its value (if any) up to `end`.
+/// its value in `value` (empty for a bare name; without quotes), its text up to
+/// `end` (past a closing quote).
 struct AttributeSpan {
     start: usize,
     name_end: usize,
+    value: (usize, usize),
     end: usize,
 }
 
@@ -400,12 +646,16 @@ struct StartTag<'a> {
 }
 
 impl<'a> StartTag<'a> {
-    /// `None` unless `bytes` starts with `<` and a letter.
-    fn open(bytes: &'a [u8]) -> Option<StartTag<'a>> {
-        if bytes.first() != Some(&b'<') || !bytes.get(1).is_some_and(u8::is_ascii_alphabetic) {
+    /// `None` unless `bytes` starts with `<` and a letter (with `lt_held`, with a
+    /// letter).
+    fn open(bytes: &'a [u8], lt_held: bool) -> Option<StartTag<'a>> {
+        let name = usize::from(!lt_held);
+        if (!lt_held && bytes.first() != Some(&b'<'))
+            || !bytes.get(name).is_some_and(u8::is_ascii_alphabetic)
+        {
             return None;
         }
-        let mut i = 1;
+        let mut i = name;
         while i < bytes.len() && !ends_tag_name(bytes[i]) {
             i += 1;
         }
@@ -434,7 +684,7 @@ impl Iterator for StartTag<'_> {
             i += 1;
         }
         let name_end = i;
-        let mut end = i;
+        let (mut value, mut end) = ((i, i), i);
         while i < n && class(i) & SPACE != 0 {
             i += 1;
         }
@@ -445,15 +695,17 @@ impl Iterator for StartTag<'_> {
             }
             match bytes.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
-                    i = match bytes[i + 1..].iter().position(|&b| b == q) {
-                        Some(k) => i + 1 + k + 1,
-                        None => n,
+                    (value, i) = match bytes[i + 1..].iter().position(|&b| b == q) {
+                        Some(k) => ((i + 1, i + 1 + k), i + 1 + k + 1),
+                        None => ((i + 1, n), n),
                     };
                 }
                 _ => {
+                    let from = i;
                     while i < n && class(i) & (SPACE | GT) == 0 {
                         i += 1;
                     }
+                    value = (from, i);
                 }
             }
             end = i;
@@ -463,6 +715,7 @@ impl Iterator for StartTag<'_> {
         Some(AttributeSpan {
             start,
             name_end,
+            value,
             end,
         })
     }
@@ -472,18 +725,25 @@ const SPACE: u8 = 1;
 const SLASH: u8 = 2;
 const GT: u8 = 4;
 const EQUALS: u8 = 8;
+const AMP: u8 = 16;
+const NUL: u8 = 32;
+const CR: u8 = 64;
 
-/// What each byte is to the tokenizer inside a tag: whitespace, `/`, `>`, `=`.
+/// What each byte is to the tokenizer inside a tag: whitespace, `/`, `>`, `=`, and
+/// what it rewrites in values (`&` starts a character reference, NUL is replaced,
+/// CR becomes LF).
 const TAG_BYTES: [u8; 256] = {
     let mut table = [0u8; 256];
     table[b'\t' as usize] = SPACE;
     table[b'\n' as usize] = SPACE;
     table[0x0c] = SPACE;
-    table[b'\r' as usize] = SPACE;
+    table[b'\r' as usize] = SPACE | CR;
     table[b' ' as usize] = SPACE;
     table[b'/' as usize] = SLASH;
     table[b'>' as usize] = GT;
     table[b'=' as usize] = EQUALS;
+    table[b'&' as usize] = AMP;
+    table[0] = NUL;
     table
 };
 
@@ -934,6 +1194,108 @@ mod tests {
         }
     }
 
+    /// Random tag soup, the same every run (xorshift from a fixed seed): tags in
+    /// any case, repeated and unread attributes, character references, CR and NUL,
+    /// raw text, comments, CDATA in MathML, stray and malformed end tags.
+    fn tag_soup(seed: u64, pieces: usize) -> String {
+        const PIECES: &[&str] = &[
+            "<div>",
+            "<DIV class=a>",
+            "</div>",
+            "<p>",
+            "</P >",
+            "<span id=k class='b c'>",
+            "</span>",
+            "<a href=\"/x?a=1&amp;b=2\">",
+            "<a href=/y onclick=go()>",
+            "</a>",
+            "<a/>",
+            "</a/>",
+            "<table>",
+            "<tr>",
+            "<td colspan=2>",
+            "</td>",
+            "</table>",
+            "<ul><li>",
+            "</li>",
+            "<pre>",
+            "</pre>",
+            "<br/>",
+            "<img data-src=i.png src=s>",
+            "<input disabled/>",
+            "<b data-x='{\"a\":1}' class=x class=y>",
+            "</b>",
+            "<i>",
+            "<title>t <b x=1></title>",
+            "<textarea><p></textarea>",
+            "<script>a<b</script>",
+            "<style>p{}</style>",
+            "<noscript><p a=1>n</p></noscript>",
+            "<template><td>",
+            "</template>",
+            "<math><mi data-y=z/>m</math>",
+            "<math><![CDATA[c\0<i data-c=1>]]></math>",
+            "<select><option value=1>o",
+            "</select>",
+            "<!-- c -->",
+            "<!---->",
+            "<!doctype html>",
+            "</script>",
+            "<p a=\"x\rb\">",
+            "<q b=\"\0\">",
+            "<e\0x f=1>",
+            "<br a b a>",
+            "<h1 Title=\"T\" TITLE=u>",
+            "<frameset>",
+            "<body data-b=1 class=c>",
+            "<html lang=en>",
+            "a",
+            " ",
+            "\n",
+            "\r\n",
+            "\r",
+            "<3",
+            "&amp;",
+            "&",
+            "<",
+            "\0",
+            "x y",
+            "</",
+            "<!x>",
+            "&lt<b data-x=1>",
+            "&noti<i onclick=1 id=n>",
+            "<<u data-u=2 class=u>",
+            "&amp;</b>",
+        ];
+        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        (0..pieces)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                PIECES[(state % PIECES.len() as u64) as usize]
+            })
+            .collect()
+    }
+
+    const SOUP_SEEDS: u64 = 3000;
+
+    #[test]
+    fn tag_soup_parses_as_html5ever_alone_does() {
+        for seed in 0..SOUP_SEEDS {
+            let page = tag_soup(seed, 40);
+            let (ours, plain) = (parse_with(&page, Attributes::All), plain_parse(&page));
+            assert_eq!(ours.html(), plain.html(), "{page:?}");
+            assert_eq!(
+                Flat::build(ours.tree.root()).len(),
+                Flat::build(plain.tree.root()).len(),
+                "{page:?}"
+            );
+            let (ours, plain) = (parse(&page), plain_parse_read(&page));
+            assert_eq!(ours.html(), plain.html(), "{page:?}");
+        }
+    }
+
     #[test]
     fn svg_bodies_are_skipped_and_the_page_goes_on() {
         let page = "<p>a</p><svg viewBox=\"0 0 9 9\"><g><path d=\"M0 0h9\"/></g><text>CM</text>\
@@ -951,7 +1313,7 @@ mod tests {
     #[test]
     fn start_tags_are_trimmed_as_the_tokenizer_delimits_them() {
         let trim = |tag: &str, max: usize, which: Attributes| {
-            trimmed_start_tag(tag, max, which).map(|(t, len)| (t.to_string(), len))
+            trimmed_start_tag(tag, max, which, false).map(|(t, len)| (t.to_string(), len))
         };
         // `>` inside quoted values does not end the tag; a bare name is an attribute.
         let tag = "<div a=\">\" b='>' c d=x>after";
@@ -997,8 +1359,6 @@ mod tests {
             "<div data-props=\"{&quot;a&quot;:[1,2]}\" class=c id=k>text</div>",
             "<p onclick=\"a()\" ONMOUSEOVER='b()'>x<img data-src=i.png data-x=1 src=s.png>",
             "<div data-a=\"1\"class=\"b\"><a/data-b=2/href=/h>link</a></div>",
-            // An unquoted value takes a trailing `/`: the element is not self-closed.
-            "<math><mi data-x=y/>inside</math><p>after",
             "<p>a<div data-x=\"1\" class=c",
             "<table data-t=1><tr data-r=2><td data-c=3 colspan=2>cell</table>",
             "<title>a <b data-x=1> b</title><script>var s='<i data-y=2>';</script>",
@@ -1011,6 +1371,12 @@ mod tests {
                 "{page}"
             );
         }
+        // MathML: an unquoted value takes a trailing `/`, and what looks like a tag in
+        // a CDATA section is text, also after a NUL the tokenizer hands over early.
+        let foreign = "<math><mi data-x=y/>in<![CDATA[a\0<b data-z=1>]]><mo onclick=x></math>";
+        let ours = parse(foreign).html();
+        assert!(ours.contains("&lt;b data-z=1&gt;"), "{ours}");
+        assert_eq!(ours, plain_parse_read(foreign).html());
         let doc = parse(pages[1]);
         let img = doc
             .tree
@@ -1033,6 +1399,12 @@ mod tests {
         for page in [
             format!("<div{many}>text</div><p>after</p>"),
             format!("<p>before</p><div{many}>text</div><p>after</p>"),
+            format!("<p>before</p>\r\n<div{many}>text</div><p>after</p>"),
+            // Where the tokenizer holds the `<` or hands it back on its own.
+            format!("<p>before<<div{many}>text</div><p>after</p>"),
+            format!("<p>before&lt<div{many}>text</div><p>after</p>"),
+            format!("<p>before&amp;<div{many}>text</div><p>after</p>"),
+            format!("<math><mi>before</mi></math><math><div{many}>text</div><p>after</p>"),
         ] {
             let doc = parse(&page);
             let div = doc
