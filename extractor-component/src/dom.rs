@@ -521,15 +521,17 @@ fn trimmed_start_tag(
 
 /// Whether the engine never reads attribute `name` (any ASCII case), so the parser
 /// may drop it: event handlers (`on…`) and `data-…` attributes other than the
-/// lazy-loading ones [`crate::links`] reads image addresses from. These are script
+/// lazy-loading ones [`crate::links`] reads image addresses from (the only `data-…`
+/// attributes the engine reads). These are script
 /// data (serialized component state, tracking payloads), often kilobytes of JSON with
 /// an entity per quote, which the tokenizer would decode a character at a time.
 fn unread_attribute(name: &[u8]) -> bool {
     match name {
         [b'o' | b'O', b'n' | b'N', _, ..] => true,
         [d, a, t, a2, b'-', _, ..] if [*d, *a, *t, *a2].eq_ignore_ascii_case(b"data") => {
-            !crate::links::DATA_ATTRIBUTES_READ
+            !crate::links::LAZY_SRC_ATTRS
                 .iter()
+                .chain(crate::links::LAZY_SRCSET_ATTRS)
                 .any(|read| read.as_bytes().eq_ignore_ascii_case(name))
         }
         _ => false,
@@ -931,7 +933,7 @@ fn raw_text(name: &LocalName) -> bool {
 pub fn attr<'e>(el: &'e Element, name: &str) -> Option<&'e str> {
     debug_assert!(
         !unread_attribute(name.as_bytes()),
-        "`{name}` is dropped by the parser: add it to links::DATA_ATTRIBUTES_READ"
+        "`{name}` is dropped by the parser (see unread_attribute)"
     );
     el.attrs
         .iter()
@@ -1338,6 +1340,17 @@ mod tests {
         assert_eq!(trim("<p on data- dat-a>", 256, Attributes::Read), None);
     }
 
+    fn first_element<'d>(doc: &'d Html, name: &str) -> &'d Element {
+        doc.tree
+            .root()
+            .descendants()
+            .find_map(|n| match n.value() {
+                Node::Element(e) if e.name() == name => Some(e),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no <{name}>"))
+    }
+
     /// [`plain_parse`] without the attributes [`Attributes::Read`] drops.
     fn plain_parse_read(html: &str) -> Html {
         let mut doc = plain_parse(html);
@@ -1378,15 +1391,7 @@ mod tests {
         assert!(ours.contains("&lt;b data-z=1&gt;"), "{ours}");
         assert_eq!(ours, plain_parse_read(foreign).html());
         let doc = parse(pages[1]);
-        let img = doc
-            .tree
-            .root()
-            .descendants()
-            .find_map(|n| match n.value() {
-                Node::Element(e) if e.name() == "img" => Some(e),
-                _ => None,
-            })
-            .expect("the img");
+        let img = first_element(&doc, "img");
         let names: Vec<&str> = img.attrs().map(|(name, _)| name).collect();
         assert_eq!(names, ["data-src", "src"]);
     }
@@ -1407,15 +1412,7 @@ mod tests {
             format!("<math><mi>before</mi></math><math><div{many}>text</div><p>after</p>"),
         ] {
             let doc = parse(&page);
-            let div = doc
-                .tree
-                .root()
-                .descendants()
-                .find_map(|n| match n.value() {
-                    Node::Element(e) if e.name() == "div" => Some(e),
-                    _ => None,
-                })
-                .expect("the div");
+            let div = first_element(&doc, "div");
             assert_eq!(div.attrs().count(), MAX_ATTRIBUTES);
             assert_eq!(attr(div, "a0"), Some("x>0"));
             let text: String = doc.root_element().text().collect();

@@ -24,8 +24,9 @@ use url::Url;
 
 use crate::dom::{Flat, Kind};
 
-/// Attributes lazy-loading scripts keep the real image URL in.
-const LAZY_SRC_ATTRS: &[&str] = &[
+/// Attributes lazy-loading scripts keep the real image URL in. The parser keeps
+/// these `data-…` attributes and drops the others ([`crate::dom::Attributes::Read`]).
+pub const LAZY_SRC_ATTRS: &[&str] = &[
     "data-src",
     "data-original",
     "data-lazy-src",
@@ -33,20 +34,7 @@ const LAZY_SRC_ATTRS: &[&str] = &[
     "data-url",
     "data-hi-res-src",
 ];
-const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset"];
-
-/// Every `data-…` attribute the engine reads: the parser drops the others
-/// ([`crate::dom::Attributes::Read`]).
-pub const DATA_ATTRIBUTES_READ: &[&str] = &[
-    "data-src",
-    "data-original",
-    "data-lazy-src",
-    "data-lazy",
-    "data-url",
-    "data-hi-res-src",
-    "data-srcset",
-    "data-lazy-srcset",
-];
+pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset"];
 
 /// Hosts whose iframes are players (the embedded thing is content, not an ad).
 const EMBED_HOSTS: &[&str] = &[
