@@ -28,8 +28,8 @@ pub const MAX_PARSE_DEPTH: usize = 400;
 
 /// Attributes kept on one tag. html5ever checks each new attribute against all the
 /// tag's earlier ones for duplicates, so a tag with 200,000 attributes (2 MB of
-/// HTML) costs most of a minute; the attributes beyond this many are dropped from
-/// the input before the tokenizer reads them.
+/// HTML) costs most of a minute; the attributes beyond this many are dropped before
+/// the tokenizer reads them (or never reach it, for the tags the parser builds).
 pub const MAX_ATTRIBUTES: usize = 256;
 
 /// Which attributes [`parse_with`] keeps (at most [`MAX_ATTRIBUTES`] on any tag).
@@ -38,7 +38,7 @@ pub enum Attributes {
     /// All of them: custom selectors may match any attribute.
     All,
     /// Those the engine reads: event handlers and `data-…` attributes other than
-    /// the lazy-loading ones never reach the tokenizer ([`unread_attribute`]).
+    /// the lazy-loading ones are dropped before tokenizing.
     Read,
 }
 
@@ -108,8 +108,10 @@ fn normalize_newlines(html: &str) -> Cow<'_, str> {
 /// is most of the parsing work. Only bodies the tokenizer would read as plain text up
 /// to their end tag take this path (no `<!--` escapes in scripts, no CR or NUL to
 /// normalise); anything else is left to the tokenizer. SVG bodies it drops from the
-/// input unread ([`Gate::skip_svg_body`]), and the attributes it does not keep
-/// before the tokenizer reaches them ([`trim_attributes`]).
+/// input unread ([`Gate::skip_svg_body`]). Tags it can read exactly it builds itself
+/// and hands to the tree builder ([`Gate::take_tags`]); from the others it drops the
+/// attributes it does not keep before the tokenizer reaches them
+/// ([`trim_attributes`]).
 struct Gate<'q, S> {
     inner: S,
     /// The tokenizer's input.
