@@ -130,7 +130,7 @@ pub fn extract_with_stats(
     } else {
         dom::Attributes::Read
     };
-    let doc = dom::parse_with(html, attributes);
+    let doc = dom::parse_with(html, attributes).map_err(too_many_nodes)?;
     let meta = metadata::extract(&doc, page_url.as_ref());
     let flat = Flat::build(doc.tree.root());
     let mut stats = Stats {
@@ -275,14 +275,15 @@ fn repair_mojibake(out: &mut Extracted) {
 /// Ok(true) when `html` parses to a document with some element or text content in its
 /// body; Ok(false) for anything [`extract`] would reject as invalid HTML (empty,
 /// binary, no markup) or an empty body. Errors only for inputs over
-/// [`MAX_HTML_BYTES`].
+/// [`MAX_HTML_BYTES`] and documents over the parser's node budget
+/// ([`dom::max_nodes`]).
 pub fn validate_html(html: &str) -> Result<bool, ExtractError> {
     match check_input(html) {
         Ok(()) => {}
         Err(ExtractError::InvalidHtml(_)) => return Ok(false),
         Err(e) => return Err(e),
     }
-    let doc = dom::parse(html);
+    let doc = dom::parse_with(html, dom::Attributes::Read).map_err(too_many_nodes)?;
     let flat = Flat::build(doc.tree.root());
     let Some(body) = flat.find("body") else {
         return Ok(false);
@@ -293,6 +294,17 @@ pub fn validate_html(html: &str) -> Result<bool, ExtractError> {
         dom::Kind::Other => false,
     });
     Ok(has_content)
+}
+
+/// A document that builds far more nodes than its size explains (formatting elements
+/// reopened again and again) is refused before it takes the memory it asks for.
+fn too_many_nodes(over: dom::TooManyNodes) -> ExtractError {
+    ExtractError::ResourceLimit(format!(
+        "the document builds more than {} nodes ({} plus one per byte), far more than \
+         its markup holds (formatting elements reopened again and again)",
+        over.limit,
+        dom::BASE_NODES
+    ))
 }
 
 /// Rejects inputs that are not HTML at all, before any parsing.

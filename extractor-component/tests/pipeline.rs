@@ -141,6 +141,31 @@ fn invalid_inputs_are_rejected() {
     ));
 }
 
+/// `<p>` and 500 unclosed `<font>`s with different attributes, then `lines` lines
+/// of `<p>x</p>`: each line reopens every font.
+fn reopened_fonts(lines: usize) -> String {
+    let fonts: String = (0..500).map(|k| format!("<font color=#{k:06}>")).collect();
+    format!("<p>{fonts}</p>{}", "<p>x</p>".repeat(lines))
+}
+
+#[test]
+fn formatting_reopened_on_every_line_is_a_resource_limit() {
+    // 66 KB that would build 3 million elements (a gigabyte natively).
+    let html = reopened_fonts(6_000);
+    for result in [
+        extract(&html, "", &Mode::Article).map(|_| ()),
+        validate_html(&html).map(|_| ()),
+    ] {
+        match result {
+            Err(ExtractError::ResourceLimit(m)) => assert!(m.contains("nodes"), "{m}"),
+            other => panic!("expected ResourceLimit, got {other:?}"),
+        }
+    }
+    // A few such lines stay well inside the budget and extract.
+    let out = extract(&reopened_fonts(50), "", &Mode::Article).expect("extracts");
+    assert!(out.text.contains('x'), "{}", out.text);
+}
+
 #[test]
 fn oversized_input_is_a_resource_limit() {
     let big = format!("<p>{}</p>", "a".repeat(riptide_extractor::MAX_HTML_BYTES));

@@ -263,6 +263,28 @@ fn runaway_loop_runs_out_of_fuel() {
 }
 
 #[test]
+fn formatting_reopened_on_every_line_is_refused_before_the_memory_cap() {
+    // 500 unclosed `<font>`s, then 6,000 lines that each reopen them: 66 KB that
+    // would build 3 million elements. Before the parser's node budget this ended on
+    // the instance's memory cap; now the engine refuses it itself.
+    let fonts: String = (0..500).map(|k| format!("<font color=#{k:06}>")).collect();
+    let html = format!("<p>{fonts}</p>{}", "<p>x</p>".repeat(6_000));
+    let p = real();
+    let err = p
+        .extract(&html, URL, &ExtractionMode::Article)
+        .expect_err("refused");
+    match &err {
+        HostError::Guest { kind, message } => {
+            assert_eq!(*kind, "resource-limit");
+            assert!(message.contains("nodes"), "{message}");
+        }
+        other => panic!("expected the engine's own resource-limit, got {other:?}"),
+    }
+    p.extract_content(&article_html(), URL, &ExtractionMode::Article)
+        .expect("next call fine");
+}
+
+#[test]
 fn unbounded_allocation_hits_the_memory_cap() {
     let p = misbehave(|c| c.memory_cap = 32 << 20);
     let err = p
