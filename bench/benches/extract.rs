@@ -6,7 +6,9 @@
 //!
 //! A second group, `hostile`, times riptide alone on generated pages that once cost
 //! the parser superlinear time or memory (a tag with 200,000 attributes, a 300,000-path
-//! SVG, 100,000 nested `<div>`s, 80,000 `<dl><dt><dd>` runs): each must stay linear.
+//! SVG, 100,000 nested `<div>`s, 80,000 `<dl><dt><dd>` runs, formatting elements
+//! reopened on every line, the attribute bomb after a character reference): each must
+//! stay linear.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -114,6 +116,7 @@ fn hostile_pages() -> Vec<(&'static str, String)> {
         format!("<html><body><article>{article}{body}{article}</article></body></html>")
     };
     let attributes: String = (0..200_000).map(|k| format!(" a{k}=\"x\"")).collect();
+    let fonts: String = (0..500).map(|k| format!("<font color=#{k:06}>")).collect();
     let paths: String = (0..300_000)
         .map(|k| format!("<path d=\"M{k} {k} L{} {} Z\"/>", k + 1, k + 2))
         .collect();
@@ -135,6 +138,16 @@ fn hostile_pages() -> Vec<(&'static str, String)> {
             )),
         ),
         ("dl-80k", wrap("<dl><dt><dd>x".repeat(80_000))),
+        // Each line reopens 500 unclosed fonts: refused at the parser's node budget.
+        (
+            "reopened-fonts-8k-lines",
+            wrap(format!("<p>{fonts}</p>{}", "<p>x</p>".repeat(8_000))),
+        ),
+        // Attribute bombs where the tokenizer, not the page, places the `<`.
+        (
+            "attributes-200k-after-entity",
+            wrap(format!("&amp;<div{attributes}>text</div>")),
+        ),
     ]
 }
 
