@@ -5730,7 +5730,7 @@ mod tests {
         moved its market to the hill, where traders, farmers and children waited.";
 
     fn extract_text(html: &str) -> String {
-        let doc = crate::dom::parse(html);
+        let doc = crate::parse::parse(html);
         let flat = Flat::build(doc.tree.root());
         let analysis = Analysis::new(&flat);
         let body = flat.find("body").unwrap_or(0);
@@ -6622,7 +6622,7 @@ mod tests {
             article(10)
         );
         let with_byline = |byline: Option<&str>| {
-            let doc = crate::dom::parse(&html);
+            let doc = crate::parse::parse(&html);
             let flat = Flat::build(doc.tree.root());
             let mut analysis = Analysis::new(&flat);
             analysis.set_byline(byline);
@@ -6645,7 +6645,7 @@ mod tests {
                 format!("<p>Jane Doe is the author of book {i}, a story of rivers and towns.</p>")
             })
             .collect();
-        let doc = crate::dom::parse(&format!("<body><main>{profile}</main></body>"));
+        let doc = crate::parse::parse(&format!("<body><main>{profile}</main></body>"));
         let flat = Flat::build(doc.tree.root());
         let mut analysis = Analysis::new(&flat);
         analysis.set_byline(Some("Jane Doe"));
@@ -6664,7 +6664,7 @@ mod tests {
                  <div>Posted by Jane Doe on May 2, 2025</div></main></body></html>",
                 article(10)
             );
-            let doc = crate::dom::parse(&html);
+            let doc = crate::parse::parse(&html);
             let flat = Flat::build(doc.tree.root());
             let mut analysis = Analysis::new(&flat);
             analysis.set_byline(Some(byline));
@@ -8201,7 +8201,7 @@ mod tests {
     }
 
     fn confidence_of(html: &str) -> Confidence {
-        let doc = crate::dom::parse(html);
+        let doc = crate::parse::parse(html);
         let flat = Flat::build(doc.tree.root());
         let analysis = Analysis::new(&flat);
         let body = flat.find("body").unwrap_or(0);

@@ -16,6 +16,7 @@ pub mod language;
 pub mod links;
 pub mod metadata;
 pub mod mojibake;
+pub mod parse;
 pub mod quality;
 pub mod render;
 pub mod words;
@@ -126,11 +127,11 @@ pub fn extract_with_stats(
     let page_url = Url::parse(url.trim()).ok();
     // Custom selectors may match any attribute; the engine's own steps read a few.
     let attributes = if selectors.is_some() {
-        dom::Attributes::All
+        parse::Attributes::All
     } else {
-        dom::Attributes::Read
+        parse::Attributes::Read
     };
-    let doc = dom::parse_with(html, attributes).map_err(too_many_nodes)?;
+    let doc = parse::parse_with(html, attributes).map_err(too_many_nodes)?;
     let meta = metadata::extract(&doc, page_url.as_ref());
     let flat = Flat::build(doc.tree.root());
     let mut stats = Stats {
@@ -276,14 +277,14 @@ fn repair_mojibake(out: &mut Extracted) {
 /// body; Ok(false) for anything [`extract`] would reject as invalid HTML (empty,
 /// binary, no markup) or an empty body. Errors only for inputs over
 /// [`MAX_HTML_BYTES`] and documents over the parser's node budget
-/// ([`dom::max_nodes`]).
+/// ([`parse::max_nodes`]).
 pub fn validate_html(html: &str) -> Result<bool, ExtractError> {
     match check_input(html) {
         Ok(()) => {}
         Err(ExtractError::InvalidHtml(_)) => return Ok(false),
         Err(e) => return Err(e),
     }
-    let doc = dom::parse_with(html, dom::Attributes::Read).map_err(too_many_nodes)?;
+    let doc = parse::parse_with(html, parse::Attributes::Read).map_err(too_many_nodes)?;
     let flat = Flat::build(doc.tree.root());
     let Some(body) = flat.find("body") else {
         return Ok(false);
@@ -298,12 +299,12 @@ pub fn validate_html(html: &str) -> Result<bool, ExtractError> {
 
 /// A document that builds far more nodes than its size explains (formatting elements
 /// reopened again and again) is refused before it takes the memory it asks for.
-fn too_many_nodes(over: dom::TooManyNodes) -> ExtractError {
+fn too_many_nodes(over: parse::TooManyNodes) -> ExtractError {
     ExtractError::ResourceLimit(format!(
         "the document builds more than {} nodes ({} plus one per byte), far more than \
          its markup holds (formatting elements reopened again and again)",
         over.limit,
-        dom::BASE_NODES
+        parse::BASE_NODES
     ))
 }
 

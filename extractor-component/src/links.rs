@@ -25,7 +25,7 @@ use url::Url;
 use crate::dom::{Flat, Kind};
 
 /// Attributes lazy-loading scripts keep the real image URL in. The parser keeps
-/// these `data-…` attributes and drops the others ([`crate::dom::Attributes::Read`]).
+/// these `data-…` attributes and drops the others ([`crate::parse::Attributes::Read`]).
 pub const LAZY_SRC_ATTRS: &[&str] = &[
     "data-src",
     "data-original",
@@ -332,7 +332,7 @@ mod tests {
         let page = Url::parse("https://example.com/").ok();
         for name in LAZY_SRC_ATTRS.iter().chain(LAZY_SRCSET_ATTRS) {
             let html = format!("<body><img {name}=\"/i.png\" data-track=\"x\"></body>");
-            let doc = crate::dom::parse(&html);
+            let doc = crate::parse::parse(&html);
             let (_, media) = collect(doc.tree.root(), page.as_ref());
             assert_eq!(media, ["https://example.com/i.png"], "{name}");
         }

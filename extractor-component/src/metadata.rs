@@ -2658,7 +2658,7 @@ mod tests {
             <circle r="40"/><text x="40" y="40">CM</text></svg>
             <span>Craig McCarthy</span></div><p>Story text.</p></article></body>"#;
         let m = extract(
-            &crate::dom::parse(html),
+            &crate::parse::parse(html),
             Url::parse("https://example.com/a/b").ok().as_ref(),
         );
         assert_eq!(m.byline.as_deref(), Some("Craig McCarthy"));
