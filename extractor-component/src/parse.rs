@@ -416,13 +416,10 @@ impl<S> Gate<'_, S> {
             self.input.push_front(lt);
             return;
         };
-        let joined = self
-            .page_offset(&rest)
-            .filter(|&at| at > 0 && self.page.as_bytes()[at - 1] == b'<')
-            .and_then(|at| {
-                let start = u32::try_from(at - 1).ok()?;
-                self.page.try_subtendril(start, rest.len32() + 1).ok()
-            });
+        let joined = self.offset_after_lt(&rest).and_then(|at| {
+            let start = u32::try_from(at - 1).ok()?;
+            self.page.try_subtendril(start, rest.len32() + 1).ok()
+        });
         match joined {
             Some(tag) => self.input.push_front(tag),
             None => {
@@ -440,6 +437,12 @@ impl<S> Gate<'_, S> {
         (at + chunk.len() <= page.len()).then_some(at)
     }
 
+    /// [`Gate::page_offset`] of `chunk` when the page's byte just before it is a `<`.
+    fn offset_after_lt(&self, chunk: &str) -> Option<usize> {
+        self.page_offset(chunk)
+            .filter(|&at| at > 0 && self.page.as_bytes()[at - 1] == b'<')
+    }
+
     /// Whether the tokenizer holds a `<` it has read before the input's front: after
     /// "<<b" it gave up on the first `<` as a tag and reads the second again, as the
     /// start of `<b`.
@@ -447,8 +450,7 @@ impl<S> Gate<'_, S> {
         let Some(chunk) = self.input.peek_front_chunk_mut() else {
             return false;
         };
-        self.page_offset(&chunk)
-            .is_some_and(|at| at > 0 && self.page.as_bytes()[at - 1] == b'<')
+        self.offset_after_lt(&chunk).is_some()
     }
 
     /// Takes the body of the `<svg>` just opened off the input, leaving its end tag
@@ -562,7 +564,7 @@ fn trimmed_start_tag(
     let bytes = text.as_bytes();
     let tag = StartTag::open(bytes, lt_held)?;
     let drops = |a: &AttributeSpan, kept: usize| {
-        kept >= max || (which == Attributes::Read && unread_attribute(&bytes[a.start..a.name_end]))
+        drops_attribute(&bytes[a.start..a.name_end], kept, max, which)
     };
     // Most tags lose nothing: they cost one walk and no copy.
     if !tag.clone().enumerate().any(|(kept, a)| drops(&a, kept)) {
@@ -583,6 +585,13 @@ fn trimmed_start_tag(
     let end = (scan.i + 1).min(bytes.len());
     out.push_slice(text.get(last..end)?);
     Some((out, end))
+}
+
+/// Whether the parser leaves out attribute `name` after keeping `kept` of the tag's
+/// attributes: past the first `max`, or, for [`Attributes::Read`], one the engine
+/// never reads.
+fn drops_attribute(name: &[u8], kept: usize, max: usize, which: Attributes) -> bool {
+    kept >= max || (which == Attributes::Read && unread_attribute(name))
 }
 
 /// Whether the engine never reads attribute `name` (any ASCII case), so the parser
@@ -625,9 +634,7 @@ fn plain_tag(text: &StrTendril, which: Attributes) -> Option<(Tag, u32)> {
     let (mut kept, mut last) = (0, scan.i);
     for a in scan.by_ref() {
         last = a.end;
-        if kept >= MAX_ATTRIBUTES
-            || (which == Attributes::Read && unread_attribute(&bytes[a.start..a.name_end]))
-        {
+        if drops_attribute(&bytes[a.start..a.name_end], kept, MAX_ATTRIBUTES, which) {
             continue;
         }
         kept += 1;
