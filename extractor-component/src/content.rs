@@ -1130,6 +1130,41 @@ impl<'f, 'a> Analysis<'f, 'a> {
         sentence >= MIN_SENTENCE_CHARS
     }
 
+    /// Whether `i` is a word of a sentence that goes on after it: inline in prose,
+    /// with words of its parent following ("combining search with structured
+    /// <a>filters</a>. For more…", "<a>Sign in</a> to add this item"). A label that
+    /// ends its paragraph ("…apply. <a>Learn more</a>") is not.
+    fn sentence_runs_on(&self, i: usize, removed: &[bool]) -> bool {
+        let flat = self.flat;
+        if !self.inline_in_sentence(i) {
+            return false;
+        }
+        let parent_end = flat.nodes[flat.nodes[i].parent as usize].end as usize;
+        let mut next = flat.nodes[i].end as usize;
+        // Bounded: a hostile parent may hold thousands of empty siblings.
+        for _ in 0..MAX_BLANK_SIBLINGS {
+            if next >= parent_end {
+                return false;
+            }
+            let node = &flat.nodes[next];
+            if node.kind == Kind::Element && crate::render::is_block(node.name) {
+                return false;
+            }
+            if !removed[next] {
+                let words = if node.kind == Kind::Text {
+                    flat.text(next).chars().any(char::is_alphanumeric)
+                } else {
+                    self.visible_text(next) > 0
+                };
+                if words {
+                    return true;
+                }
+            }
+            next = node.end as usize;
+        }
+        false
+    }
+
     /// Whether `i` has a line of its own: the siblings beside it (past blank text and
     /// dropped nodes) are blocks or nothing, so no words of its parent run on from it
     /// ("<a>See price at Amazon</a><div>product card</div>").
@@ -3316,7 +3351,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             let phrase = squashed.trim_matches(|c: char| !c.is_alphanumeric());
             if counter
                 || is_labelled_count(phrase)
-                || UI_PHRASES.contains(&phrase)
+                || (UI_PHRASES.contains(&phrase) && !self.sentence_runs_on(i, removed))
                 || is_loading_placeholder(text.trim())
                 || is_closed_thread_status(phrase)
                 || is_page_position(phrase)
@@ -5986,6 +6021,24 @@ mod tests {
         let html = format!("<body><main>{}{cafe}{shout}</main></body>", article(3));
         let text = extract_text(&html);
         assert_eq!(text.to_lowercase().matches("café").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn a_control_label_linked_inside_a_running_sentence_stays() {
+        let html = format!(
+            "<body><main>{}<p>Redis combines vector similarity with structured \
+             <a href=/f>filters</a>. For more information, read the guide.</p>\
+             <p>Ready to plan your new gym with the county team? <a href=/c>Contact us</a> \
+             today to discuss your project.</p>\
+             <p>Free returns within thirty days on any order shipped in the union. \
+             <a href=/r>Learn more</a></p></main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("with structured filters. For more"), "{text}");
+        assert!(text.contains("team? Contact us today"), "{text}");
+        assert!(text.contains("in the union."), "{text}");
+        assert!(!text.contains("Learn more"), "{text}");
     }
 
     #[test]
