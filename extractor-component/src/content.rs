@@ -630,6 +630,12 @@ pub struct Analysis<'f, 'a> {
     hard: Vec<bool>,
     /// Text of each subtree with only `hard` pruning, to protect big wrappers.
     hard_text: Vec<u32>,
+    /// Text of each element's own text children.
+    bare_text: Vec<u32>,
+    /// Running text of each element: its text children and the text of inline
+    /// children other than links and buttons (a WYSIWYG editor wraps the pieces of
+    /// one sentence in `<span>`s).
+    running_text: Vec<u32>,
     /// Class/id weight of each element (negative: boilerplate vocabulary).
     class_weight: Vec<i8>,
     /// Ids the page's own links point to (`href="#id"`).
@@ -870,6 +876,8 @@ impl<'f, 'a> Analysis<'f, 'a> {
             in_link,
             hard,
             hard_text: Vec::new(),
+            bare_text: Vec::new(),
+            running_text: Vec::new(),
             class_weight,
             comment_section,
             link_targets,
@@ -895,7 +903,32 @@ impl<'f, 'a> Analysis<'f, 'a> {
         if changed {
             analysis.hard_text = analysis.totals(&analysis.hard.clone()).text;
         }
+        analysis.bare_text = vec![0; n];
+        analysis.running_text = vec![0; n];
+        for c in 0..n {
+            let node = &flat.nodes[c];
+            if node.parent == NONE {
+                continue;
+            }
+            let parent = node.parent as usize;
+            match node.kind {
+                Kind::Text => {
+                    analysis.bare_text[parent] += analysis.own_chars[c];
+                    analysis.running_text[parent] += analysis.own_chars[c];
+                }
+                Kind::Element if analysis.runs_in_text(c) => {
+                    analysis.running_text[parent] += analysis.hard_text[c];
+                }
+                _ => {}
+            }
+        }
         analysis
+    }
+
+    /// Whether element `c`'s text counts as part of its parent's running text.
+    fn runs_in_text(&self, c: usize) -> bool {
+        let name = self.flat.nodes[c].name;
+        !matches!(name, "a" | "button") && !crate::render::is_block(name)
     }
 
     /// Subtree roots to drop at `strictness` (a dropped node's descendants are dropped
@@ -1035,7 +1068,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             || self.is_lead_section(i)
             || self.named_by_heading_anchor(i)
             || self.is_linked_section(i)
-            || self.inline_in_sentence(i)
+            || self.inline_in_running_text(i)
             || self.is_rating_summary(i)
     }
 
@@ -1112,22 +1145,34 @@ impl<'f, 'a> Analysis<'f, 'a> {
         }
     }
 
-    /// Whether `i` is an inline element inside running text (a link or span in a
-    /// paragraph's sentence): its class names a link style or a tracking campaign
-    /// (`recommendation-inline-link`), and dropping it would cut words out of the
-    /// sentence.
+    /// Whether `i` is an inline element beside a sentence of its parent's own text
+    /// (a link or label in a paragraph). Only bare text counts: the spans beside a
+    /// short control are often other labels of the same card ("In Stock", "Get
+    /// Details"), so controls are judged by this.
     fn inline_in_sentence(&self, i: usize) -> bool {
-        let flat = self.flat;
-        let node = &flat.nodes[i];
+        let node = &self.flat.nodes[i];
+        !crate::render::is_block(node.name)
+            && node.parent != NONE
+            && self.bare_text[node.parent as usize] >= MIN_SENTENCE_CHARS
+    }
+
+    /// Whether `i` is an inline piece of running text, the rest of which may sit in
+    /// sibling spans ("<span>May 15</span>: Last day to file your <a
+    /// class=external-popup>2024 tax returns</a>. <span>If you know…</span>"). Its
+    /// class then names a link style or a tracking campaign
+    /// (`recommendation-inline-link`), not furniture, and dropping it would cut words
+    /// out of the sentence.
+    fn inline_in_running_text(&self, i: usize) -> bool {
+        let node = &self.flat.nodes[i];
         if crate::render::is_block(node.name) || node.parent == NONE {
             return false;
         }
-        let sentence: u32 = flat
-            .children(node.parent as usize)
-            .filter(|&c| flat.nodes[c].kind == Kind::Text)
-            .map(|c| self.own_chars[c])
-            .sum();
-        sentence >= MIN_SENTENCE_CHARS
+        let own = if self.runs_in_text(i) {
+            self.hard_text[i]
+        } else {
+            0
+        };
+        self.running_text[node.parent as usize].saturating_sub(own) >= MIN_SENTENCE_CHARS
     }
 
     /// Whether `i` is a word of a sentence that goes on after it: inline in prose,
@@ -6164,6 +6209,24 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("how to water"), "{text}");
+    }
+
+    #[test]
+    fn a_link_in_a_sentence_split_into_spans_keeps_its_words_whatever_its_class() {
+        let html = format!(
+            "<body><main>{}<p><span>May 15</span>: Last day to file your <a \
+             class=external-popup href=/tax>2024 state tax returns</a>. <span>If you know \
+             you cannot file your return by the due date, you need not ask.</span></p>\
+             <div><span>Follow us</span> <a class=social-link href=/s>on every network</a>\
+             </div></main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(
+            text.contains("file your 2024 state tax returns. If you know"),
+            "{text}"
+        );
+        assert!(!text.contains("on every network"), "{text}");
     }
 
     #[test]
