@@ -2859,6 +2859,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
         drop_where(flat, root, removed, |i| {
             totals.text[i] <= MAX_POSTER_PANEL_CHARS
                 && is_poster_panel(flat.attr(i, "class").unwrap_or(""), flat.attr(i, "id"))
+                // A mention inside a post ("I appreciate <a class=mention-user>@ann</a>
+                // has fixed it") is a word of the post, not its poster's panel.
+                && !self.inline_in_running_text(i)
         });
     }
 
@@ -6628,7 +6631,9 @@ mod tests {
                     "<article class=\"message\"><div class=\"message-userDetails\">\
                      <h4 class=username>member{i}</h4><div>Joined Dec 23, 2009</div>\
                      <div>Posts: 40{i}</div></div><div class=\"message-content\">\
-                     <div class=\"bbWrapper user-content\">Post {i}. {PARA}</div></div>\
+                     <div class=\"bbWrapper user-content\">Post {i}. I appreciate <a \
+                     class=\"plugin-mentions-user\" href=/user/ann>@<bdi>ann{i}</bdi></a> has \
+                     tried it. {PARA}</div></div>\
                      <div class=\"message-signature\">My rig: 7900 XTX, 64 GB</div></article>"
                 )
             })
@@ -6637,8 +6642,8 @@ mod tests {
         let text = extract_text(&html);
         for i in 0..4 {
             assert!(
-                text.contains(&format!("Post {i}.")),
-                "missing post {i}: {text}"
+                text.contains(&format!("Post {i}. I appreciate @ann{i} has tried it.")),
+                "missing post {i} or its mention: {text}"
             );
         }
         assert!(!text.contains("member2"), "{text}");
