@@ -1181,7 +1181,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// ends its paragraph ("…apply. <a>Learn more</a>") is not.
     fn sentence_runs_on(&self, i: usize, removed: &[bool]) -> bool {
         let flat = self.flat;
-        if !self.inline_in_sentence(i) {
+        if !self.inline_in_running_text(i) {
             return false;
         }
         let parent_end = flat.nodes[flat.nodes[i].parent as usize].end as usize;
@@ -1196,10 +1196,12 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 return false;
             }
             if !removed[next] {
-                let words = if node.kind == Kind::Text {
-                    flat.text(next).chars().any(char::is_alphanumeric)
-                } else {
-                    self.visible_text(next) > 0
+                // Another link or control after it is the next label of a row
+                // ("In Stock <a>Get Details</a>"), not the sentence going on.
+                let words = match node.kind {
+                    Kind::Text => flat.text(next).chars().any(char::is_alphanumeric),
+                    Kind::Element => self.runs_in_text(next) && self.visible_text(next) > 0,
+                    Kind::Other => false,
                 };
                 if words {
                     return true;
@@ -3324,6 +3326,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
     /// blocks and links inside a short line ("Trio of balms · Shop now").
     fn drop_controls(&self, root: usize, removed: &mut [bool], totals: &Totals) {
         let flat = self.flat;
+        let mut pitches = Vec::new();
         walk_live(flat, root, removed, |i, removed| {
             let node = &flat.nodes[i];
             // Code says what it says: `return 'Login';` holds no control.
@@ -3397,9 +3400,24 @@ impl<'f, 'a> Analysis<'f, 'a> {
             // Icons and arrows around a control's words ("Back to top ↑", "✉️ Reply by
             // email", "Calculate project→") are part of the control.
             let phrase = squashed.trim_matches(|c: char| !c.is_alphanumeric());
+            let label = UI_PHRASES.contains(&phrase);
+            if label
+                && node.name == "a"
+                && is_call_to_action(phrase)
+                && self.sentence_runs_on(i, removed)
+            {
+                // "Like this article? <a>Subscribe</a> to our blog and have insights
+                // delivered weekly.": a short sentence built around a linked call is
+                // the site's pitch, to go whole rather than lose its verb.
+                let block = self.block_of(i);
+                if block != i && block > root && totals.text[block] <= MAX_PROMO_BOX_CHARS {
+                    pitches.push(block);
+                }
+                return Visit::Skip;
+            }
             if counter
                 || is_labelled_count(phrase)
-                || (UI_PHRASES.contains(&phrase) && !self.sentence_runs_on(i, removed))
+                || (label && !self.sentence_runs_on(i, removed))
                 || is_loading_placeholder(text.trim())
                 || is_closed_thread_status(phrase)
                 || is_page_position(phrase)
@@ -3414,6 +3432,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
                 Visit::Descend
             }
         });
+        for block in pitches {
+            removed[block] = true;
+        }
     }
 
     /// Drops blocks whose text repeats an earlier block of the region: carousel clones
@@ -6076,17 +6097,55 @@ mod tests {
         let html = format!(
             "<body><main>{}<p>Redis combines vector similarity with structured \
              <a href=/f>filters</a>. For more information, read the guide.</p>\
-             <p>Ready to plan your new gym with the county team? <a href=/c>Contact us</a> \
-             today to discuss your project.</p>\
+             <p>To change the time of a booked court, <a href=/c>sign in</a> with the \
+             account you paid with and open the booking.</p>\
              <p>Free returns within thirty days on any order shipped in the union. \
              <a href=/r>Learn more</a></p></main></body>",
             article(3)
         );
         let text = extract_text(&html);
         assert!(text.contains("with structured filters. For more"), "{text}");
-        assert!(text.contains("team? Contact us today"), "{text}");
+        assert!(text.contains("court, sign in with the account"), "{text}");
         assert!(text.contains("in the union."), "{text}");
         assert!(!text.contains("Learn more"), "{text}");
+    }
+
+    #[test]
+    fn a_control_label_inside_a_sentence_split_into_spans_stays() {
+        let html = format!(
+            "<body><main>{}<p><span>If you ask for too much in one go, it gets muddled. \
+             Developers </span><a href=/r>report</a><span> that the model loses the \
+             plan.</span></p><p><span>This book is so clear and </span><a href=/h>helpful\
+             </a><span>. I have enjoyed the anecdotes.</span></p>\
+             <div><span>Ultra sharp diamond sharpening stones for the kitchen</span> \
+             <span>Sale</span> <a href=/p>Learn more</a></div></main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("Developers report that the model"), "{text}");
+        assert!(text.contains("so clear and helpful. I have"), "{text}");
+        assert!(text.contains("sharpening stones"), "{text}");
+        // Labels of a row, each followed by the next control, not by words.
+        assert!(!text.contains("Sale"), "{text}");
+        assert!(!text.contains("Learn more"), "{text}");
+    }
+
+    #[test]
+    fn a_short_sentence_built_around_a_linked_call_goes_whole() {
+        let html = format!(
+            "<body><main>{}<p>Like this article? <a href=/s>Subscribe</a> to our blog and \
+             have insights delivered weekly.</p><p>Sign up for the county's flood alerts at \
+             the town hall, where the clerk keeps the list of addresses by street.</p>\
+             {}</main></body>",
+            article(2),
+            article(2)
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("to our blog"), "{text}");
+        assert!(
+            text.contains("Sign up for the county's flood alerts"),
+            "{text}"
+        );
     }
 
     #[test]
