@@ -594,6 +594,13 @@ const MIN_TAIL_PROSE: u32 = 300;
 /// A poster panel is a few lines; anything longer holds the post itself.
 const MAX_POSTER_PANEL_CHARS: u32 = 300;
 
+/// Most words a button carries as part of a sentence ([`is_word_of_sentence`]).
+const MAX_SENTENCE_BUTTON_WORDS: usize = 6;
+const MAX_SENTENCE_BUTTON_BYTES: usize = 80;
+
+/// Least text (without spaces) that runs before such a button.
+const MIN_SENTENCE_BUTTON_LEAD: usize = 12;
+
 /// Text (without spaces) from which one text node reads as a sentence.
 const MIN_SENTENCE_CHARS: u32 = 40;
 
@@ -824,6 +831,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
                         && !(node.name == "button"
                             && in_heading(flat, i)
                             && !in_site_furniture(flat, i))
+                        && !(node.name == "button"
+                            && !is_hidden(&attrs, style_hides)
+                            && is_word_of_sentence(flat, i))
                         && !(style_hides && is_switched_panel(flat, i, &attrs))
                         && !is_controlled_region(&attrs, &controlled, &headed))
                         || is_tooltip_role(flat, i, &attrs);
@@ -5105,6 +5115,66 @@ fn is_controlled_region(
 
 /// Whether element `i` is, or sits within three levels of, a heading (`h1`–`h6`,
 /// `role=heading`).
+/// Whether button `i` carries words of the sentence around it: a glossary or
+/// sidenote trigger ("said professor <button>Thomas W. Malone,</button> the founding
+/// director"), a coupon to copy ("Use code <button>SPRING</button> at checkout").
+/// Its parent's text runs before it and goes on after it, and its own label is a
+/// few words that are not an interface control ("Copy", "Show more").
+fn is_word_of_sentence(flat: &Flat<'_>, i: usize) -> bool {
+    let parent = flat.nodes[i].parent;
+    if parent == NONE {
+        return false;
+    }
+    // The label, read no further than a few words' worth.
+    let mut label = String::new();
+    for j in i + 1..flat.nodes[i].end as usize {
+        label.push_str(flat.text(j));
+        label.push(' ');
+        if label.len() > MAX_SENTENCE_BUTTON_BYTES {
+            return false;
+        }
+    }
+    let label = label.trim();
+    let words = label.split_whitespace().count();
+    if words == 0 || words > MAX_SENTENCE_BUTTON_WORDS {
+        return false;
+    }
+    let lower = label.to_lowercase();
+    let phrase = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if UI_PHRASES.contains(&phrase) || is_call_to_action(&lower) {
+        return false;
+    }
+    let text_of = |c: usize| match flat.nodes[c].kind {
+        Kind::Text => Some(flat.text(c)),
+        _ => None,
+    };
+    // The text just before (a few siblings back at most) and the text just after.
+    let mut before = 0usize;
+    let mut c = i;
+    for _ in 0..MAX_BLANK_SIBLINGS {
+        if c <= parent as usize + 1 {
+            break;
+        }
+        // The sibling before `c` is the ancestor of `c - 1` whose parent is ours.
+        let mut prev = c - 1;
+        while flat.nodes[prev].parent != parent {
+            prev = flat.nodes[prev].parent as usize;
+        }
+        match text_of(prev) {
+            Some(t) => before += t.chars().filter(|c| !c.is_whitespace()).count(),
+            None if crate::render::is_block(flat.nodes[prev].name) => break,
+            None => {}
+        }
+        c = prev;
+    }
+    let next = flat.nodes[i].end as usize;
+    let after = (next < flat.nodes[parent as usize].end as usize)
+        .then(|| text_of(next))
+        .flatten()
+        .is_some_and(|t| t.chars().any(char::is_alphanumeric));
+    before >= MIN_SENTENCE_BUTTON_LEAD && after
+}
+
 fn in_heading(flat: &Flat<'_>, i: usize) -> bool {
     let mut current = i as u32;
     for _ in 0..4 {
@@ -6128,6 +6198,25 @@ mod tests {
         // Labels of a row, each followed by the next control, not by words.
         assert!(!text.contains("Sale"), "{text}");
         assert!(!text.contains("Learn more"), "{text}");
+    }
+
+    #[test]
+    fn a_button_carrying_words_of_a_sentence_keeps_them() {
+        let html = format!(
+            "<body><main>{}<p>\"Machine learning is how most of AI is done,\" \
+             said professor<button class=sidenote-button title=Malone>Thomas W. Malone,\
+             </button> the founding director of the centre.</p><p>Paste the snippet into \
+             your page header and save it.<button>Copy</button></p><p>Order the frame in \
+             oak or walnut <button>Show more</button> for the full list.</p></main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(
+            text.contains("said professor Thomas W. Malone, the founding director"),
+            "{text}"
+        );
+        assert!(!text.contains("Copy"), "{text}");
+        assert!(!text.contains("Show more"), "{text}");
     }
 
     #[test]

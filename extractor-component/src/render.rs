@@ -308,6 +308,12 @@ impl<'u> Writer<'u> {
     fn children(&mut self, node: NodeRef<'_, Node>, depth: usize) {
         let mut previous: Option<NodeRef<'_, Node>> = None;
         for child in node.children() {
+            // A button is a box of its own (inline-block): its words never run into
+            // the text beside it ("said professor<button>Thomas W. Malone</button>").
+            let boxed = matches!(child.value(), Node::Element(e) if e.name() == "button");
+            if boxed {
+                self.pending_space = true;
+            }
             match child.value() {
                 Node::Element(_) => {
                     if let Some(before) = previous {
@@ -329,6 +335,9 @@ impl<'u> Writer<'u> {
                 _ => {}
             }
             self.node(child, depth + 1);
+            if boxed {
+                self.pending_space = true;
+            }
         }
     }
 
@@ -1039,6 +1048,11 @@ mod tests {
         assert_eq!(
             txt("<p><span>video.mp</span><span>4</span> and <span>202</span><span>5</span></p>"),
             "video.mp4 and 2025"
+        );
+        // A button is a box of its own, whatever touches it.
+        assert_eq!(
+            txt("<p>said professor<button>Thomas Malone,</button>the director</p>"),
+            "said professor Thomas Malone, the director"
         );
     }
 
