@@ -3436,6 +3436,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
                     && totals.link[i] == totals.text[i])
                 || is_member_stat(text.trim())
                 || (is_jump_phrase(phrase) && holds_in_page_link(flat, i))
+                || (node.name == "a" && is_permalink_mark(&squashed) && holds_in_page_link(flat, i))
             {
                 Visit::Drop
             } else {
@@ -4192,6 +4193,20 @@ fn is_wiki_print_footer(lower: &str) -> bool {
 
 /// "Skip to main", "Jump to: navigation", "Jump to Review": the start of a link that
 /// moves within the page (skip links, section jumps), never text of its own.
+/// A heading's permalink (Sphinx's `¶`, rustdoc's `§`, a `#` or 🔗 beside the
+/// title): a link to the section it sits in, which says nothing of its own.
+fn is_permalink_mark(squashed: &str) -> bool {
+    let mark = squashed.trim();
+    !mark.is_empty()
+        && mark.chars().count() <= 3
+        && mark.chars().all(|c| {
+            matches!(
+                c,
+                '¶' | '§' | '#' | '🔗' | '⚓' | '∞' | '\u{fe0e}' | '\u{fe0f}'
+            )
+        })
+}
+
 fn is_jump_phrase(squashed: &str) -> bool {
     ["skip to", "skip navigation", "jump to"]
         .iter()
@@ -6217,6 +6232,22 @@ mod tests {
         );
         assert!(!text.contains("Copy"), "{text}");
         assert!(!text.contains("Show more"), "{text}");
+    }
+
+    #[test]
+    fn heading_permalinks_are_dropped() {
+        let html = format!(
+            "<body><main><h2 id=m>HTTP Methods<a class=headerlink href=#m>&para;</a></h2>\
+             {}<h3 id=s>Safety<a class=anchor href=#s>&sect;</a></h3>{}\
+             <p>Section <a href=#m>&sect; 4</a> lists the methods.</p></main></body>",
+            article(2),
+            article(2)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("HTTP Methods\n"), "{text}");
+        assert!(text.contains("Safety\n"), "{text}");
+        assert!(!text.contains('\u{b6}'), "{text}");
+        assert!(text.contains("Section \u{a7} 4 lists"), "{text}");
     }
 
     #[test]
