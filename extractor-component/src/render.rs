@@ -394,7 +394,7 @@ impl<'u> Writer<'u> {
                     let level = name.as_bytes()[1] - b'0';
                     let mut line = "#".repeat(level as usize);
                     line.push(' ');
-                    line.push_str(&inner);
+                    line.push_str(unbolded(&inner));
                     self.word(&line);
                 } else {
                     self.word(&inner);
@@ -748,6 +748,18 @@ fn pre_text(node: NodeRef<'_, Node>) -> String {
     out
 }
 
+/// A heading's Markdown without the bold that wraps all of it (`<h3><strong>Title
+/// </strong></h3>`, as editors write headings): a heading is bold already.
+fn unbolded(inner: &str) -> &str {
+    match inner
+        .strip_prefix("**")
+        .and_then(|rest| rest.strip_suffix("**"))
+    {
+        Some(title) if !title.is_empty() && !title.contains("**") => title,
+        _ => inner,
+    }
+}
+
 /// Whether two sibling elements with nothing between them hold words that would run
 /// together (`<span>Petzl</span><span>Actik Core</span>`): pages lay such spans out
 /// as blocks or flex items with CSS, and a browser shows them apart. Single
@@ -961,6 +973,19 @@ mod tests {
             md(r#"<a href="/x y(1)">[n] é</a> <img src="i).png" alt="[alt]">"#),
             "[\\[n\\] é](https://example.com/x%20y(1%29) ![\\[alt\\]](https://example.com/dir/i%29.png)"
         );
+    }
+
+    #[test]
+    fn headings_drop_the_bold_that_wraps_them_whole() {
+        assert_eq!(
+            md("<h3><strong>What is it?</strong></h3>"),
+            "### What is it?"
+        );
+        assert_eq!(
+            md("<h2><b>Pros</b> and <b>cons</b></h2>"),
+            "## **Pros** and **cons**"
+        );
+        assert_eq!(md("<h2><b>Step 1:</b> mix</h2>"), "## **Step 1:** mix");
     }
 
     #[test]
