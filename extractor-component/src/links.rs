@@ -107,6 +107,7 @@ pub fn collect_with(root: NodeRef<'_, Node>, base: &Resolver<'_>) -> (Vec<String
                         links.push(url);
                     }
                 }
+                "img" if is_icon(el) => {}
                 "img" => {
                     let url = LAZY_SRC_ATTRS
                         .iter()
@@ -159,6 +160,22 @@ pub fn collect_with(root: NodeRef<'_, Node>, base: &Resolver<'_>) -> (Vec<String
         next = next_in_subtree(node, root, skip_children);
     }
     (links.items, media.items)
+}
+
+/// Largest side, in CSS pixels, of an image drawn as an icon.
+const MAX_ICON_PX: u32 = 32;
+
+/// Whether an `<img>` is drawn as an icon or a tracking pixel (both sides set and
+/// at most [`MAX_ICON_PX`]: a check mark before each list item, a logo badge, a
+/// 1×1 beacon). It is decoration, neither media of the page nor a picture in its
+/// Markdown.
+pub(crate) fn is_icon(el: &scraper::node::Element) -> bool {
+    let side = |name: &str| {
+        let value = crate::dom::attr(el, name)?.trim();
+        let digits = value.trim_end_matches("px").trim();
+        digits.parse::<u32>().ok()
+    };
+    matches!((side("width"), side("height")), (Some(w), Some(h)) if w <= MAX_ICON_PX && h <= MAX_ICON_PX)
 }
 
 /// The next node of `root`'s subtree in document order, without recursion.
@@ -336,6 +353,25 @@ mod tests {
             let (_, media) = collect(doc.tree.root(), page.as_ref());
             assert_eq!(media, ["https://example.com/i.png"], "{name}");
         }
+    }
+
+    #[test]
+    fn icons_and_tracking_pixels_are_not_media() {
+        let (_, media) = run(
+            r#"<body><img src="/check.svg" width="20" height="20" alt="check">
+            <img src="/beacon.gif" width=1 height=1><img src="/logo.png" width="24px" height="24px">
+            <img src="/photo.jpg" width="800" height="600"><img src="/wide.png" width="600" height="20">
+            <img src="/plain.png"></body>"#,
+            "https://example.com/",
+        );
+        assert_eq!(
+            media,
+            vec![
+                "https://example.com/photo.jpg",
+                "https://example.com/wide.png",
+                "https://example.com/plain.png",
+            ]
+        );
     }
 
     #[test]

@@ -628,6 +628,9 @@ impl<'u> Writer<'u> {
     }
 
     fn image(&mut self, element: &scraper::node::Element) {
+        if crate::links::is_icon(element) {
+            return;
+        }
         let src = ["src", "data-src", "data-original", "data-lazy-src"]
             .iter()
             .filter_map(|a| crate::dom::attr(element, a))
@@ -1037,6 +1040,11 @@ mod tests {
         assert_eq!(
             out,
             "See [the *docs*](https://example.com/a%20b), **now**. ![Pic](https://example.com/i.png)"
+        );
+        // Icons are decoration, not pictures of the page.
+        assert_eq!(
+            md("<ul><li><img src=/c.svg width=20 height=20 alt=check>Free returns</li></ul>"),
+            "- Free returns"
         );
     }
 
