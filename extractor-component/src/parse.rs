@@ -75,6 +75,10 @@ pub struct TooManyNodes {
 /// is ever extracted). Parsing stops once the document holds more than
 /// [`max_nodes`] nodes.
 pub fn parse_with(html: &str, attributes: Attributes) -> Result<Html, TooManyNodes> {
+    // A byte order mark opens the page or is text. The tokenizer would drop one at
+    // the front of every `feed` (it is fed again after each `</script>`), and the
+    // gate reads the page's start before the tokenizer does: dropped here, once.
+    let html = html.strip_prefix('\u{feff}').unwrap_or(html);
     let builder = TreeBuilder::new(
         HtmlTreeSink::new(Html::new_document()),
         TreeBuilderOpts {
@@ -100,7 +104,10 @@ pub fn parse_with(html: &str, attributes: Attributes) -> Result<Html, TooManyNod
             max_nodes: max_nodes(html.len()),
             over: Cell::new(false),
         },
-        TokenizerOpts::default(),
+        TokenizerOpts {
+            discard_bom: false,
+            ..TokenizerOpts::default()
+        },
     );
     // Later tags are taken as the gate sees them come up; the first ones here.
     tokenizer.sink.take_tags(1);
@@ -338,24 +345,39 @@ impl<S: TokenSink + NodeCount> Gate<'_, S> {
             if self.in_cdata(false) {
                 return;
             }
-            let plain = {
+            let front = {
                 let Some(chunk) = self.input.peek_front_chunk_mut() else {
                     return;
                 };
-                plain_tag(&chunk, self.attributes)
+                match plain_text(&chunk) {
+                    0 => plain_tag(&chunk, self.attributes).map(|(tag, len)| (Some(tag), len)),
+                    len => Some((None, len)),
+                }
             };
-            let Some((tag, len)) = plain else {
+            let Some((tag, len)) = front else {
                 trim_attributes(self.input, self.attributes, false);
                 return;
             };
             let Some(chunk) = self.input.pop_front() else {
                 return;
             };
-            self.input
-                .push_front(chunk.subtendril(len, chunk.len32() - len));
-            // Tags that switch the tokenizer's state (raw text) are not plain: the
-            // tree builder answers `Continue` to all others.
-            let _ = self.route(Token::TagToken(tag), line_number);
+            if len < chunk.len32() {
+                self.input
+                    .push_front(chunk.subtendril(len, chunk.len32() - len));
+            }
+            match tag {
+                // Tags that switch the tokenizer's state (raw text) are not plain: the
+                // tree builder answers `Continue` to all others.
+                Some(tag) => {
+                    let _ = self.route(Token::TagToken(tag), line_number);
+                }
+                None => {
+                    let text = chunk.subtendril(0, len);
+                    let _ = self
+                        .inner
+                        .process_token(Token::CharacterTokens(text), line_number);
+                }
+            }
             if self.over_budget() {
                 return;
             }
@@ -665,6 +687,20 @@ fn plain_tag(text: &StrTendril, which: Attributes) -> Option<(Tag, u32)> {
         attrs,
     };
     Some((tag, u32::try_from(gt + 1).ok()?))
+}
+
+/// How many bytes at the start of `text` the tokenizer would hand over as plain
+/// characters in its data state: up to the next tag, character reference or NUL
+/// (CR is normalised before parsing). The tokenizer also stops at each line break,
+/// to count lines, which in pretty-printed HTML makes most text tokens one newline
+/// long; the tree builder takes text in chunks of any size.
+fn plain_text(text: &str) -> u32 {
+    let bytes = text.as_bytes();
+    let end = memchr::memchr3(b'<', b'&', b'\0', bytes).unwrap_or(bytes.len());
+    if memchr::memchr(b'\r', &bytes[..end]).is_some() {
+        return 0;
+    }
+    u32::try_from(end).unwrap_or(0)
 }
 
 /// An end tag written `</name>` at the start of `text`, as [`plain_tag`] does.
@@ -1036,13 +1072,18 @@ mod tests {
     }
 
     /// The same document through html5ever's own driver, no gate in between.
+    /// A byte order mark only opens the page, as in [`parse_with`].
     fn plain_parse(html: &str) -> Html {
+        let html = html.strip_prefix('\u{feff}').unwrap_or(html);
         let opts = html5ever::driver::ParseOpts {
+            tokenizer: TokenizerOpts {
+                discard_bom: false,
+                ..TokenizerOpts::default()
+            },
             tree_builder: TreeBuilderOpts {
                 scripting_enabled: false,
                 ..TreeBuilderOpts::default()
             },
-            ..Default::default()
         };
         html5ever::tendril::TendrilSink::one(
             html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), opts),
@@ -1077,6 +1118,9 @@ mod tests {
             "<svg><text>t<b>bold</b></text></svg>",
             "<svg><!-- </svg> --><text>t</text></svg><p>after",
             "<p>a<svg><path d=M0>never closed",
+            // Text the gate takes as it comes, from the page's first byte on.
+            "\u{feff}\n\n  <!DOCTYPE html><html><head>\n <title>t</title>\n</head>\n<body>\n<p>a\n b &amp; c</p>\n<table>\n <tr>\n  <td>x</td>\n</table>\n</body>\n</html>\n",
+            "text first<p>then a paragraph\n\n<pre>\n\nkept line</pre>",
         ];
         for page in pages {
             let (ours, plain) = (
@@ -1164,6 +1208,7 @@ mod tests {
             "&noti<i onclick=1 id=n>",
             "<<u data-u=2 class=u>",
             "&amp;</b>",
+            "\u{feff}",
         ];
         let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
         (0..pieces)
