@@ -729,7 +729,18 @@ const BYLINE_LABELS: &[&str] = &[
 const NOT_NAMES: &[&str] = &["member", "guest", "abstract", "post time"];
 
 /// Account names that say nobody wrote the page (a CMS's default user).
-const PLACEHOLDER_AUTHORS: &[&str] = &["admin", "administrator", "default", "unknown"];
+const PLACEHOLDER_AUTHORS: &[&str] = &[
+    "admin",
+    "administrator",
+    "default",
+    "unknown",
+    // An author box's heading, read where its name should be.
+    "author",
+    "authors",
+    "the author",
+    "about the author",
+    "about the authors",
+];
 
 /// The name after a byline label in the page's visible text, when no markup names
 /// the author: a text that is only the label ("Written by", "Authors:", "By"), then
@@ -1008,7 +1019,8 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         .trim_end_matches(" at")
         .trim_end();
     let s = strip_author_role(s.trim_matches(['"', '“', '”', '&', ' ']));
-    if s.is_empty()
+    // A name has letters: a lone number is an account id or a count.
+    if !s.chars().any(char::is_alphabetic)
         || s.chars().count() > MAX_BYLINE_CHARS
         || looks_like_url(&s)
         || PLACEHOLDER_AUTHORS
@@ -2429,6 +2441,21 @@ mod tests {
             </head><body><p>text</p></body>"#,
         );
         assert_eq!(m.byline, None);
+    }
+
+    #[test]
+    fn box_headings_and_numbers_are_not_bylines() {
+        for raw in [
+            "About the Author",
+            "The author",
+            "Authors:",
+            "262588213843476",
+            "#12",
+        ] {
+            assert_eq!(clean_byline(raw), None, "{raw}");
+        }
+        assert_eq!(clean_byline("By Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(clean_byline("R2 Team").as_deref(), Some("R2 Team"));
     }
 
     #[test]
