@@ -3817,6 +3817,8 @@ pub fn to_tree(flat: &Flat<'_>, selection: &Selection) -> Tree<Node> {
         let base_depth = flat.nodes[root].depth;
         let end = flat.nodes[root].end as usize;
         let mut i = root;
+        // The text whose leading bracket closes one emptied by a dropped element.
+        let mut closer_at = None;
         while i < end {
             while stack.last().is_some_and(|&(e, _)| i >= e) {
                 stack.pop();
@@ -3837,7 +3839,24 @@ pub fn to_tree(flat: &Flat<'_>, selection: &Selection) -> Tree<Node> {
                 continue;
             }
             let value = match node.node.value() {
-                Node::Element(_) | Node::Text(_) => node.node.value().clone(),
+                Node::Text(t) => {
+                    let mut text: &str = t;
+                    if closer_at == Some(i) {
+                        text = &text.trim_start()[1..];
+                    }
+                    closer_at = None;
+                    if let Some(after) = emptied_bracket(flat, &selection.removed, i, text) {
+                        text = text.trim_end();
+                        text = text[..text.len() - 1].trim_end();
+                        closer_at = Some(after);
+                    }
+                    if text.len() == t.len() {
+                        node.node.value().clone()
+                    } else {
+                        Node::Text(Text { text: text.into() })
+                    }
+                }
+                Node::Element(_) => node.node.value().clone(),
                 _ => {
                     i = node.end as usize;
                     continue;
@@ -3854,6 +3873,68 @@ pub fn to_tree(flat: &Flat<'_>, selection: &Selection) -> Tree<Node> {
         }
     }
     tree
+}
+
+/// When text `i` (read as `text`) ends with an opening bracket, the next sibling is
+/// an element left empty by the pruning, and the sibling after it is a text opening
+/// with the matching closing bracket, that text: the brackets held only what was
+/// dropped (a citation mark, "[<span><a href=#ref52>52</a></span>]") and go with it.
+fn emptied_bracket(flat: &Flat<'_>, removed: &[bool], i: usize, text: &str) -> Option<usize> {
+    let close = match text.trim_end().chars().next_back()? {
+        '[' => ']',
+        '(' => ')',
+        _ => return None,
+    };
+    let parent = flat.nodes[i].parent;
+    let dropped = i + 1;
+    let sibling = |k: usize| k < flat.len() && flat.nodes[k].parent == parent;
+    if !sibling(dropped) || !emptied(flat, removed, dropped) {
+        return None;
+    }
+    let after = flat.nodes[dropped].end as usize;
+    (sibling(after)
+        && flat.nodes[after].kind == Kind::Text
+        && !removed[after]
+        && flat.text(after).trim_start().starts_with(close))
+    .then_some(after)
+}
+
+/// Most nodes an element between brackets [`emptied`] reads.
+const MAX_BRACKETED_NODES: usize = 64;
+
+/// Whether element `j` is dropped, or lost something to the pruning and keeps
+/// neither text nor a picture. (An element empty in the page itself is left alone:
+/// there the page shows the brackets empty too.)
+fn emptied(flat: &Flat<'_>, removed: &[bool], j: usize) -> bool {
+    if flat.nodes[j].kind != Kind::Element {
+        return false;
+    }
+    let end = flat.nodes[j].end as usize;
+    // A mark in brackets is a few nodes; a large subtree is not one, and reading
+    // no further keeps nested brackets from costing a walk each.
+    if end - j > MAX_BRACKETED_NODES {
+        return false;
+    }
+    let mut lost = false;
+    let mut k = j;
+    while k < end {
+        if removed[k] {
+            lost = true;
+            k = flat.nodes[k].end as usize;
+            continue;
+        }
+        let node = &flat.nodes[k];
+        let shows = match node.kind {
+            Kind::Text => !flat.text(k).trim().is_empty(),
+            Kind::Element => matches!(node.name, "img" | "picture" | "video" | "iframe"),
+            Kind::Other => false,
+        };
+        if shows {
+            return false;
+        }
+        k += 1;
+    }
+    lost
 }
 
 /// All text under `i` (not removed), space-joined.
@@ -6232,6 +6313,24 @@ mod tests {
         );
         assert!(!text.contains("Copy"), "{text}");
         assert!(!text.contains("Show more"), "{text}");
+    }
+
+    #[test]
+    fn brackets_left_empty_by_a_dropped_mark_go_with_it() {
+        let html = format!(
+            "<body><main>{}<p>We found 560 apps that were accessible and in English \
+             [<span class=footers><a class=citation-link href=#ref52>52</a></span>]. The \
+             top ones were calm (<span style=\"display:none\">beta</span>) and free.</p>\
+             <p>Pass an empty array ([]) as the second argument, or a list (<em></em>) of \
+             names; see <a href=/guide>the guide</a> [<a href=/edit>edit</a>].</p>\
+             </main></body>",
+            article(3)
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("in English. The top"), "{text}");
+        assert!(text.contains("were calm and free."), "{text}");
+        assert!(text.contains("empty array ([]) as"), "{text}");
+        assert!(text.contains("a list () of names"), "{text}");
     }
 
     #[test]
