@@ -3841,10 +3841,15 @@ pub fn to_tree(flat: &Flat<'_>, selection: &Selection) -> Tree<Node> {
             let value = match node.node.value() {
                 Node::Text(t) => {
                     let mut text: &str = t;
-                    if closer_at == Some(i) {
-                        text = &text.trim_start()[1..];
+                    match closer_at {
+                        Some(after) if after == i => {
+                            text = &text.trim_start()[1..];
+                            closer_at = None;
+                        }
+                        // Separators between dropped marks ("[<a>28</a>,<a>54</a>]").
+                        Some(_) => text = "",
+                        None => {}
                     }
-                    closer_at = None;
                     if let Some(after) = emptied_bracket(flat, &selection.removed, i, text) {
                         text = text.trim_end();
                         text = text[..text.len() - 1].trim_end();
@@ -3886,18 +3891,37 @@ fn emptied_bracket(flat: &Flat<'_>, removed: &[bool], i: usize, text: &str) -> O
         _ => return None,
     };
     let parent = flat.nodes[i].parent;
-    let dropped = i + 1;
     let sibling = |k: usize| k < flat.len() && flat.nodes[k].parent == parent;
-    if !sibling(dropped) || !emptied(flat, removed, dropped) {
-        return None;
+    // Marks in a row, separated by commas or dashes ("[28,54]", "[1-3]").
+    let mut k = i + 1;
+    let mut marks = 0;
+    for _ in 0..MAX_BRACKETED_SIBLINGS {
+        if !sibling(k) {
+            return None;
+        }
+        match flat.nodes[k].kind {
+            Kind::Text if !removed[k] => {
+                let t = flat.text(k).trim_start();
+                if t.starts_with(close) {
+                    return (marks > 0).then_some(k);
+                }
+                if !t
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, ',' | ';' | '-' | '–'))
+                {
+                    return None;
+                }
+            }
+            Kind::Element if emptied(flat, removed, k) => marks += 1,
+            _ => return None,
+        }
+        k = flat.nodes[k].end as usize;
     }
-    let after = flat.nodes[dropped].end as usize;
-    (sibling(after)
-        && flat.nodes[after].kind == Kind::Text
-        && !removed[after]
-        && flat.text(after).trim_start().starts_with(close))
-    .then_some(after)
+    None
 }
+
+/// Most siblings between brackets [`emptied_bracket`] reads.
+const MAX_BRACKETED_SIBLINGS: usize = 16;
 
 /// Most nodes an element between brackets [`emptied`] reads.
 const MAX_BRACKETED_NODES: usize = 64;
@@ -6321,6 +6345,8 @@ mod tests {
             "<body><main>{}<p>We found 560 apps that were accessible and in English \
              [<span class=footers><a class=citation-link href=#ref52>52</a></span>]. The \
              top ones were calm (<span style=\"display:none\">beta</span>) and free.</p>\
+             <p>Stress is common [<a href=#r28>28</a>, <a href=#r54>54</a>] in students; \
+             so is sleep.</p>\
              <p>Pass an empty array ([]) as the second argument, or a list (<em></em>) of \
              names; see <a href=/guide>the guide</a> [<a href=/edit>edit</a>].</p>\
              </main></body>",
@@ -6329,6 +6355,7 @@ mod tests {
         let text = extract_text(&html);
         assert!(text.contains("in English. The top"), "{text}");
         assert!(text.contains("were calm and free."), "{text}");
+        assert!(text.contains("is common in students; so is"), "{text}");
         assert!(text.contains("empty array ([]) as"), "{text}");
         assert!(text.contains("a list () of names"), "{text}");
     }
