@@ -3847,8 +3847,8 @@ pub fn to_tree(flat: &Flat<'_>, selection: &Selection) -> Tree<Node> {
                             closer_at = None;
                         }
                         // Separators between dropped marks ("[<a>28</a>,<a>54</a>]").
-                        Some(_) => text = "",
-                        None => {}
+                        Some(after) if i < after => text = "",
+                        _ => closer_at = None,
                     }
                     if let Some(after) = emptied_bracket(flat, &selection.removed, i, text) {
                         text = text.trim_end();
