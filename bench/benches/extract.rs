@@ -148,6 +148,16 @@ fn hostile_pages() -> Vec<(&'static str, String)> {
             "attributes-200k-after-entity",
             wrap(format!("&amp;<div{attributes}>text</div>")),
         ),
+        // Links with a boilerplate class, each asking whether it sits in a sentence.
+        (
+            "marked-links-60k-in-one-paragraph",
+            wrap(format!(
+                "<p>{}</p>",
+                (0..60_000)
+                    .map(|k| format!("<a class=share-x href=#s{k}>x{k}</a>"))
+                    .collect::<String>()
+            )),
+        ),
     ]
 }
 

@@ -235,6 +235,22 @@ fn a_tag_with_200k_attributes_extracts_within_the_default_fuel() {
 }
 
 #[test]
+fn a_paragraph_of_60k_marked_links_extracts_within_the_default_fuel() {
+    // Each link with a boilerplate class asked whether it sat in a sentence by
+    // walking its parent's children: 60,000 of them in one paragraph cost some
+    // 3.6·10^9 steps (26 s natively at 9e0a05a, past the default deadline). The
+    // engine now tables each parent's text once.
+    let links: String = (0..60_000)
+        .map(|k| format!("<a class=share-x href=#s{k}>x{k}</a>"))
+        .collect();
+    let html = article_html().replacen("<body>", &format!("<body><p>{links}</p>"), 1);
+    let content = real()
+        .extract_content(&html, URL, &ExtractionMode::Article)
+        .unwrap_or_else(|e| panic!("extracts within the default fuel: {e:?}"));
+    assert!(content.text.contains("Paragraph 5 of the tidal report"));
+}
+
+#[test]
 fn runaway_loop_hits_the_deadline() {
     let p = misbehave(|c| {
         c.timeout = Duration::from_millis(300);
