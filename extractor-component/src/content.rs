@@ -1241,16 +1241,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let mut before = i;
         let mut after = flat.nodes[i].end as usize;
         for _ in 0..MAX_BLANK_SIBLINGS {
-            // The sibling before `before` is the ancestor of `before - 1` whose parent
-            // is ours.
-            let prev = (before > parent + 1).then(|| {
-                let mut p = before - 1;
-                while flat.nodes[p].parent as usize != parent {
-                    p = flat.nodes[p].parent as usize;
-                }
-                p
-            });
-            match prev {
+            match flat.previous_sibling(before) {
                 Some(p) if !live(p) => before = p,
                 Some(p) => {
                     if !breaks(p) {
@@ -5272,14 +5263,9 @@ fn is_word_of_sentence(flat: &Flat<'_>, i: usize) -> bool {
     let mut before = 0usize;
     let mut c = i;
     for _ in 0..MAX_BLANK_SIBLINGS {
-        if c <= parent as usize + 1 {
+        let Some(prev) = flat.previous_sibling(c) else {
             break;
-        }
-        // The sibling before `c` is the ancestor of `c - 1` whose parent is ours.
-        let mut prev = c - 1;
-        while flat.nodes[prev].parent != parent {
-            prev = flat.nodes[prev].parent as usize;
-        }
+        };
         match text_of(prev) {
             Some(t) => before += t.chars().filter(|c| !c.is_whitespace()).count(),
             None if crate::render::is_block(flat.nodes[prev].name) => break,

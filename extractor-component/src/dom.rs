@@ -152,6 +152,21 @@ impl<'a> Flat<'a> {
         }
     }
 
+    /// The sibling just before `i`: the ancestor of `i - 1` that shares `i`'s
+    /// parent, reached without listing the parent's children (a hostile parent may
+    /// hold thousands).
+    pub fn previous_sibling(&self, i: usize) -> Option<usize> {
+        let parent = self.nodes[i].parent;
+        if parent == NONE || i <= parent as usize + 1 {
+            return None;
+        }
+        let mut p = i - 1;
+        while self.nodes[p].parent != parent {
+            p = self.nodes[p].parent as usize;
+        }
+        Some(p)
+    }
+
     /// Whether `a` is `d` or one of its ancestors.
     pub fn contains(&self, a: usize, d: usize) -> bool {
         a <= d && d < self.nodes[a].end as usize
