@@ -15,7 +15,7 @@
 //! No per-site rules: only tags, ARIA/hidden markup, generic class/id vocabulary and
 //! text statistics.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::dom::{Flat, Kind, NONE};
 use ego_tree::{NodeId, Tree};
@@ -548,6 +548,10 @@ const MIN_BODY_PROSE: f32 = 0.5;
 const MAX_WIDGET_WRAPPERS: usize = 4;
 const MAX_COMMENT_SHARE: f32 = 0.95;
 
+/// Running text one element must hold to count as an article body beside a
+/// page's comments, whatever its markup: about three sentences.
+const MIN_PROSE_RUN: u32 = 400;
+
 /// Text a `<main>` landmark holds, at least, for the header and footer beside it to
 /// be furniture whatever their share of the page.
 const MIN_MAIN_LANDMARK_TEXT: u32 = 500;
@@ -658,6 +662,70 @@ pub struct Analysis<'f, 'a> {
     /// The page's title (from its metadata), as lower-cased words: a headline that
     /// repeats it is returned in `title` already.
     title_words: Vec<String>,
+}
+
+/// Comment sections that sit side by side under one parent (one thread per
+/// top-level comment), summed per parent: a page whose comments are split that way
+/// keeps them when together they hold most of its text and no article body sits
+/// beside them (a link post's discussion, whose comments are the page's content).
+struct CommentThreads {
+    /// Text of the comment-section children of each parent.
+    by_parent: HashMap<u32, u32>,
+    /// Parents already judged.
+    judged: HashMap<u32, bool>,
+    /// Each judgement reads the page once: a few per page, so nested comment
+    /// sections stay linear.
+    checks_left: u32,
+}
+
+impl CommentThreads {
+    fn new(analysis: &Analysis<'_, '_>) -> CommentThreads {
+        let mut by_parent: HashMap<u32, u32> = HashMap::new();
+        for (i, _) in analysis
+            .comment_section
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c)
+        {
+            let parent = analysis.flat.nodes[i].parent;
+            if parent != NONE {
+                *by_parent.entry(parent).or_default() += analysis.hard_text[i];
+            }
+        }
+        CommentThreads {
+            by_parent,
+            judged: HashMap::new(),
+            checks_left: 4,
+        }
+    }
+
+    /// Whether comment section `i` is one of such threads.
+    fn are_the_content(
+        &mut self,
+        analysis: &Analysis<'_, '_>,
+        i: usize,
+        page_text: u32,
+        body: usize,
+    ) -> bool {
+        let parent = analysis.flat.nodes[i].parent;
+        let Some(&sum) = self.by_parent.get(&parent) else {
+            return false;
+        };
+        if (sum as f32) < 0.5 * page_text as f32 {
+            return false;
+        }
+        if let Some(&judged) = self.judged.get(&parent) {
+            return judged;
+        }
+        if self.checks_left == 0 {
+            return false;
+        }
+        self.checks_left -= 1;
+        let content = !analysis.article_beside(parent as usize, body)
+            && !analysis.prose_beside(parent as usize, body);
+        self.judged.insert(parent, content);
+        content
+    }
 }
 
 /// Page kinds a page declares in its markup (schema.org JSON-LD or microdata,
@@ -958,6 +1026,9 @@ impl<'f, 'a> Analysis<'f, 'a> {
         let mut main_end = 0;
         // Each check reads the page once: a few per page, so nested sidebars stay linear.
         let mut sidebar_checks_left = 4;
+        let mut threads = CommentThreads::new(self);
+        // Replies nest inside a kept thread: they are its content too.
+        let mut kept_thread_end = 0;
         let mut i = 0;
         while i < flat.len() {
             let node = &flat.nodes[i];
@@ -976,12 +1047,23 @@ impl<'f, 'a> Analysis<'f, 'a> {
                         Some("navigation" | "banner" | "contentinfo" | "complementary")
                     );
                 // A long comment thread outweighs the article it sits under.
-                let max_share =
-                    if self.comment_section[i] && share >= 0.5 && self.article_beside(i, body) {
+                let max_share = if !self.comment_section[i] {
+                    0.5
+                } else if share >= 0.5 {
+                    if self.article_beside(i, body) {
                         MAX_COMMENT_SHARE
                     } else {
                         0.5
-                    };
+                    }
+                } else if i < kept_thread_end || threads.are_the_content(self, i, page_text, body) {
+                    // One of many sibling threads that together hold most of the
+                    // page, with no article beside them (a link post's discussion),
+                    // or a reply inside one.
+                    kept_thread_end = kept_thread_end.max(node.end as usize);
+                    0.0
+                } else {
+                    0.5
+                };
                 if is_main_landmark(flat, i) {
                     main_end = main_end.max(node.end as usize);
                 }
@@ -1042,6 +1124,25 @@ impl<'f, 'a> Analysis<'f, 'a> {
             } else {
                 j += 1;
             }
+        }
+        false
+    }
+
+    /// Whether one element outside `i` holds a long run of prose
+    /// ([`MIN_PROSE_RUN`]): a story body written without paragraph tags.
+    fn prose_beside(&self, i: usize, body: usize) -> bool {
+        let flat = self.flat;
+        let end = flat.nodes[body].end as usize;
+        let mut j = body;
+        while j < end {
+            if j == i || self.hard[j] {
+                j = (flat.nodes[j].end as usize).max(j + 1);
+                continue;
+            }
+            if self.running_text[j] >= MIN_PROSE_RUN {
+                return true;
+            }
+            j += 1;
         }
         false
     }
@@ -7630,6 +7731,52 @@ mod tests {
         // replies are the content.
         let thread = extract_text(&page(&article(4)));
         assert!(thread.contains("Reply 39: thanks"), "{thread}");
+    }
+
+    #[test]
+    fn a_link_posts_discussion_split_into_threads_is_the_content() {
+        // One element per top-level comment, none near half the page alone; the
+        // sidebar's rules are the only other text.
+        let page = |story: &str| {
+            let threads: String = (0..16)
+                .map(|i| {
+                    format!(
+                        "<div class=\"thing comment\"><p class=tagline>user{i} 12 points</p>\
+                         <div class=md><p>Reply {i}: the study used mice, so a human trial \
+                         is years away, but the growth cycle result is new.</p></div>\
+                         <div class=\"child\"><div class=\"thing comment\"><div class=md>\
+                         <p>Answer to {i}: the follicles cycled three times in culture.</p>\
+                         </div></div></div></div>"
+                    )
+                })
+                .collect();
+            let rules: String = (0..6)
+                .map(|i| format!("<li>Rule {i}: no memes, jokes or off-topic posts.</li>"))
+                .collect();
+            format!(
+                "<html><body><div class=side><h2>Submission rules</h2><ul>{rules}</ul>\
+                 <p>A community for nineteen years.</p></div>\
+                 <div class=content><h1><a href=https://example.org/story>Hair follicles \
+                 grown in the lab</a></h1>{story}\
+                 <div class=sitetable>{threads}</div></div></body></html>"
+            )
+        };
+        let discussion = extract_text(&page(""));
+        assert!(
+            discussion.contains("Reply 15: the study used mice"),
+            "{discussion}"
+        );
+        assert!(
+            discussion.contains("Answer to 3: the follicles"),
+            "{discussion}"
+        );
+        assert!(!discussion.contains("Rule 2"), "{discussion}");
+        // A story written out beside the comments is the article, in paragraphs or
+        // not.
+        let story = format!("<div class=body>{PARA} {PARA} {PARA} {PARA}</div>");
+        let article = extract_text(&page(&story));
+        assert!(article.contains(PARA), "{article}");
+        assert!(!article.contains("Reply 7"), "{article}");
     }
 
     #[test]
