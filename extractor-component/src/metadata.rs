@@ -128,6 +128,11 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
                 "publish-date",
                 "publish_date",
                 "publishdate",
+                "published-date",
+                "published_date",
+                "publication-date",
+                "publication_date",
+                "published",
                 "pubdate",
                 "sailthru:date",
                 "dc:date",
@@ -157,7 +162,29 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
                 .filter_map(|e| ld_string(e, &["datePublished"]))
                 .find_map(|d| parse_date(&d))
         })
-        .or(scan.text_date);
+        .or(scan.text_date)
+        // With no date of publication anywhere, the last revision's is the best
+        // a reader has.
+        .or_else(|| {
+            [
+                "article:modified_time",
+                "og:updated_time",
+                "dcterms:modified",
+                "modified-date",
+                "last-modified",
+                "updated-date",
+                "updateddate",
+            ]
+            .iter()
+            .filter_map(|k| metas.last(k))
+            .find_map(|v| parse_date(&v))
+        })
+        .or_else(|| {
+            article
+                .or(ld.primary_other())
+                .and_then(|a| ld_string(a, &["dateModified"]))
+                .and_then(|d| parse_date(&d))
+        });
 
     let description = article
         .and_then(|a| ld_string(a, &["description"]))
@@ -350,7 +377,8 @@ impl Scan {
             }
             if let Node::Text(t) = node.value() {
                 if scan.text_date.is_none() && in_body {
-                    scan.text_date = text_date(t);
+                    let numeric = Some(month_first(scan.html_lang.as_deref()));
+                    scan.text_date = text_date(t, numeric).or_else(|| date_segment(t, numeric));
                 }
             }
             next = next_node(node, skip_children);
@@ -2133,7 +2161,33 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
 /// clock words make it a sentence, not a date line.
 /// Whether `text` is a date and nothing else, after an optional label.
 pub(crate) fn is_date_line(text: &str) -> bool {
-    text_date(text).is_some()
+    // Numeric dates only in metadata: in content they are a table's cells as often.
+    text_date(text, None).is_some()
+}
+
+/// Whether a page in language `lang` writes numeric dates month first
+/// (`3/4/2025` is March 4th): US English, and English pages that do not say
+/// which English.
+fn month_first(lang: Option<&str>) -> bool {
+    lang.is_none_or(|l| {
+        let l = l.trim().to_ascii_lowercase().replace('_', "-");
+        l == "en" || l.starts_with("en-us")
+    })
+}
+
+/// Most bytes of a line of dot-separated parts ("Jun 08, 2023 • 11 min read",
+/// "Jane Doe | Senior Writer | July 2, 2025") looked at for a date part.
+const MAX_DATE_SEGMENTS_LINE: usize = 120;
+
+/// The date in one part of a short line of parts separated by `•`, `·` or `|`,
+/// where the other parts are a reading time, an author or a role.
+fn date_segment(text: &str, numeric: Option<bool>) -> Option<String> {
+    let text = text.trim();
+    if text.len() > MAX_DATE_SEGMENTS_LINE || !text.contains(['•', '·', '|']) {
+        return None;
+    }
+    text.split(['•', '·', '|'])
+        .find_map(|part| text_date(part, numeric))
 }
 
 /// Labels a date line may open with ("Last updated on", "Published:"), longest
@@ -2151,7 +2205,8 @@ pub(crate) const DATE_LABELS: &[&str] = &[
     "on",
 ];
 
-fn text_date(text: &str) -> Option<String> {
+/// With `numeric`, also numeric dates ([`parse_numeric`], month first or not).
+fn text_date(text: &str, numeric: Option<bool>) -> Option<String> {
     let text = text.trim();
     if !(8..=40).contains(&text.len()) || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -2177,7 +2232,38 @@ fn text_date(text: &str) -> Option<String> {
     if !only_date_words {
         return None;
     }
-    parse_iso_like(rest).or_else(|| parse_textual(rest))
+    parse_iso_like(rest)
+        .or_else(|| parse_textual(rest))
+        .or_else(|| parse_numeric(rest, numeric?))
+}
+
+/// `D.M.YYYY` (dotted dates are day first wherever they are written) and
+/// `M/D/YYYY` or `D/M/YYYY` (slashes or dashes: a part above 12 tells which is
+/// the day, else `month_first` does), then an optional time.
+fn parse_numeric(s: &str, month_first: bool) -> Option<String> {
+    let (a, rest) = take_digits(s);
+    let sep = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '.' | '/' | '-'))?;
+    let (b, rest) = take_digits(&rest[1..]);
+    let rest = rest.strip_prefix(sep)?;
+    let (year, rest) = take_digits(rest);
+    if !(1..=2).contains(&a.len()) || !(1..=2).contains(&b.len()) || year.len() != 4 {
+        return None;
+    }
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    let (month, day) = if sep == '.' || a > 12 || (b <= 12 && !month_first) {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    let year = year.parse().ok()?;
+    let rest = rest.trim_start().trim_start_matches(',').trim_start();
+    match parse_clock(rest) {
+        Some((time, tail)) if tail.trim().is_empty() => format_date(year, month, day, Some(time)),
+        _ => format_date(year, month, day, None),
+    }
 }
 
 /// Dates with a month name, in any order ("2 Jan 2006", "January 2, 2006",
@@ -2432,6 +2518,62 @@ mod tests {
         // A sentence holding a date is not a date line.
         assert_eq!(date("<p>We opened 3 stores in May 2025.</p>"), None);
         assert_eq!(date("<p>Screenshot-2025-10-23-at-12.41.png</p>"), None);
+    }
+
+    #[test]
+    fn numeric_and_dotted_date_lines_follow_the_pages_language() {
+        let date = |lang: &str, body: &str| {
+            meta(&format!("<html{lang}><body>{body}</body></html>")).published_iso
+        };
+        // Dotted dates are day first everywhere; slashes follow the language unless
+        // a part above 12 says which is the day.
+        assert_eq!(
+            date("", "<span>17.05.2021</span>").as_deref(),
+            Some("2021-05-17")
+        );
+        assert_eq!(
+            date(" lang=en-US", "<span>3/4/2025</span>").as_deref(),
+            Some("2025-03-04")
+        );
+        assert_eq!(
+            date(" lang=fr", "<span>3/4/2025</span>").as_deref(),
+            Some("2025-04-03")
+        );
+        assert_eq!(
+            date(" lang=en-GB", "<i>Updated: 10/31/2024</i>").as_deref(),
+            Some("2024-10-31")
+        );
+        // A line of parts: the date is one of them.
+        assert_eq!(
+            date("", "<p>Jun 08, 2023 &#8226; 11 Minute Read</p>").as_deref(),
+            Some("2023-06-08")
+        );
+        assert_eq!(
+            date("", "<p>Aaron Ricadela | Senior Writer | July 2, 2025</p>").as_deref(),
+            Some("2025-07-02")
+        );
+        assert_eq!(date("", "<p>Jun 2023 &#8226; 11 Minute Read</p>"), None);
+        assert_eq!(date("", "<p>Call 555/12/2024 today</p>"), None);
+    }
+
+    #[test]
+    fn published_meta_names_then_the_last_revision() {
+        let date = |head: &str| meta(&format!("<head>{head}</head><body></body>")).published_iso;
+        assert_eq!(
+            date(r#"<meta name="published" content="July 17, 2025">"#).as_deref(),
+            Some("2025-07-17")
+        );
+        assert_eq!(
+            date(r#"<meta name="published-date" content="2021-02-16">"#).as_deref(),
+            Some("2021-02-16")
+        );
+        // Only with no date of publication anywhere does the revision date stand in.
+        let modified =
+            r#"<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">"#;
+        assert_eq!(date(modified).as_deref(), Some("2023-06-12T10:39:42Z"));
+        let both =
+            format!(r#"{modified}<meta property="article:published_time" content="2020-01-02">"#);
+        assert_eq!(date(&both).as_deref(), Some("2020-01-02"));
     }
 
     #[test]
