@@ -107,11 +107,7 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
         })
         .or_else(|| labelled_twitter_author(metas))
         .or_else(|| dom_byline(doc))
-        .or_else(|| {
-            ld.primary_other()
-                .and_then(ld_authors)
-                .and_then(|b| clean_byline(&b))
-        })
+        .or_else(|| ld.subject_authors().and_then(|b| clean_byline(&b)))
         .or_else(|| labelled_byline(doc));
 
     let published_iso = article
@@ -843,11 +839,10 @@ fn shown(node: NodeRef<'_, Node>) -> bool {
 
 /// Whether an element's text is never seen: non-rendered containers and hidden
 /// elements (both byline searches skip them).
+/// (A `<noscript>` in the body is looked into: forum software serves its whole
+/// thread there to readers without script.)
 fn unseen(tag: &str, attrs: &BylineAttrs<'_>) -> bool {
-    matches!(
-        tag,
-        "head" | "script" | "style" | "noscript" | "template" | "svg"
-    ) || !is_probably_visible(attrs)
+    matches!(tag, "head" | "script" | "style" | "template" | "svg") || !is_probably_visible(attrs)
 }
 
 /// The first text after the label `node` within its parent, or else in the parent's
@@ -1567,6 +1562,25 @@ impl StructuredData {
             }
         }
         out
+    }
+
+    /// Who wrote the page's subject when it is no article: the primary entity's
+    /// authors, or the opening post's of a thread (a `QAPage` names none itself;
+    /// its question does).
+    fn subject_authors(&self) -> Option<String> {
+        self.primary_other().and_then(ld_authors).or_else(|| {
+            self.entities
+                .iter()
+                .filter(|e| {
+                    type_names(e).iter().any(|t| {
+                        matches!(
+                            *t,
+                            "Question" | "DiscussionForumPosting" | "SocialMediaPosting"
+                        )
+                    })
+                })
+                .find_map(ld_authors)
+        })
     }
 
     /// The first entity that is about the page's subject but not an article (a product,
@@ -2574,6 +2588,31 @@ mod tests {
         let both =
             format!(r#"{modified}<meta property="article:published_time" content="2020-01-02">"#);
         assert_eq!(date(&both).as_deref(), Some("2020-01-02"));
+    }
+
+    #[test]
+    fn a_threads_opening_poster_is_its_byline() {
+        // A QAPage names no author itself; its question does.
+        let m = meta(
+            r#"<head><script type="application/ld+json">{"@context":"http://schema.org",
+            "@type":"QAPage","name":"Update broken","mainEntity":{"@type":"Question",
+            "name":"Update broken","author":{"@type":"Person","name":"DaleJack"}}}</script>
+            </head><body><p>text</p></body>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("DaleJack"));
+        // Forum software serves the thread to readers without script in <noscript>
+        // (parsed as markup, as the engine parses: with scripting off).
+        let m = |html: &str| extract(&crate::parse::parse(html), None);
+        let m = m(
+            r#"<body><noscript data-path="/t/valuation/1"><div id="main-outlet">
+            <div itemscope itemtype="http://schema.org/DiscussionForumPosting">
+            <h1>My take on valuation</h1><div class="crawler-post-meta">
+            <span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person">
+            <a itemprop="url" href="/u/PaulWBryant"><span itemprop="name">PaulWBryant</span></a>
+            </span></div><div class="post"><p>Let us imagine the best company.</p></div>
+            </div></div></noscript></body>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("PaulWBryant"));
     }
 
     #[test]
