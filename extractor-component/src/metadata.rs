@@ -764,7 +764,25 @@ const PLACEHOLDER_AUTHORS: &[&str] = &[
     "the author",
     "about the author",
     "about the authors",
+    // A forum's badge beside the opening poster's name.
+    "topic author",
+    "thread starter",
+    "original poster",
 ];
+
+/// Account links an author slot shows to a reader who is not signed in.
+const ACCOUNT_PROMPTS: &[&str] = &["sign in", "log in", "login", "sign up", "join us"];
+
+/// A template key the page's CMS printed unrendered ("page.head.extra.author"):
+/// four or more dotted identifier parts, no spaces. (A user name may hold two
+/// dots: "sara.r.peter".)
+fn is_template_key(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() >= 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+}
 
 /// The name after a byline label in the page's visible text, when no markup names
 /// the author: a text that is only the label ("Written by", "Authors:", "By"), then
@@ -1049,6 +1067,11 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         || PLACEHOLDER_AUTHORS
             .iter()
             .any(|p| s.eq_ignore_ascii_case(p))
+        || ACCOUNT_PROMPTS.iter().any(|p| {
+            s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
+                && !s[p.len()..].starts_with(char::is_alphanumeric)
+        })
+        || is_template_key(&s)
     {
         return None;
     }
@@ -2636,6 +2659,22 @@ mod tests {
             assert_eq!(clean_byline(raw), None, "{raw}");
         }
         assert_eq!(clean_byline("By Jane Doe").as_deref(), Some("Jane Doe"));
+        for raw in [
+            "Topic Author",
+            "Sign In Join Us",
+            "Log in",
+            "page.head.extra.author",
+        ] {
+            assert_eq!(clean_byline(raw), None, "{raw}");
+        }
+        assert_eq!(
+            clean_byline("sara.r.peter").as_deref(),
+            Some("sara.r.peter")
+        );
+        assert_eq!(
+            clean_byline("Loginov Ivan").as_deref(),
+            Some("Loginov Ivan")
+        );
         assert_eq!(clean_byline("R2 Team").as_deref(), Some("R2 Team"));
     }
 
