@@ -707,8 +707,9 @@ fn dom_byline(doc: &Html) -> Option<String> {
                     relaxed_down = false;
                 }
             }
-            // A container the pass does not descend into.
-            let candidate = tag != "body" && tag != "a";
+            // A container the pass does not descend into. (Not the root: sites
+            // put page-state classes on <html>, "is-sidebaropen hasrightsidebar".)
+            let candidate = !matches!(tag, "html" | "body" | "a");
             let role_unlikely = attrs
                 .role
                 .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()));
@@ -2636,6 +2637,16 @@ mod tests {
             </div></div></noscript></body>"#,
         );
         assert_eq!(m.byline.as_deref(), Some("PaulWBryant"));
+    }
+
+    #[test]
+    fn page_state_classes_on_the_root_do_not_hide_the_byline() {
+        let m = meta(
+            r#"<html class="is-sidebaropen hasrightsidebar"><body><div class="titleBar">
+            <h1>Best hosts</h1><p>Discussion started by <a href="/members/1" class="username
+            author">pelex</a>, May 26, 2025.</p></div><p>Text of the post.</p></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("pelex"));
     }
 
     #[test]
