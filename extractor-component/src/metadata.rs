@@ -631,7 +631,16 @@ const UNLIKELY_ROLES: &[&str] = &[
     "alertdialog",
     "dialog",
 ];
-const BYLINE_HINTS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+/// ("username": forum software marks each post's poster so; the first is the
+/// thread's opening poster.)
+const BYLINE_HINTS: &[&str] = &[
+    "byline",
+    "author",
+    "dateline",
+    "writtenby",
+    "p-author",
+    "username",
+];
 
 /// Containers that hold other people's names (commenters, related stories' authors)
 /// rather than the article's; the relaxed second pass still skips them.
@@ -769,6 +778,11 @@ const PLACEHOLDER_AUTHORS: &[&str] = &[
     "topic author",
     "thread starter",
     "original poster",
+    // A signed-in reader's greeting, where the user name goes.
+    "hi",
+    "hello",
+    "welcome",
+    "guest",
 ];
 
 /// Account links an author slot shows to a reader who is not signed in.
@@ -1073,6 +1087,8 @@ pub fn clean_byline(raw: &str) -> Option<String> {
                 && !s[p.len()..].starts_with(char::is_alphanumeric)
         })
         || is_template_key(&s)
+        // A name masked for privacy ("e***1"): a buyer's review, not a byline.
+        || s.contains("**")
     {
         return None;
     }
@@ -2647,6 +2663,23 @@ mod tests {
             author">pelex</a>, May 26, 2025.</p></div><p>Text of the post.</p></body></html>"#,
         );
         assert_eq!(m.byline.as_deref(), Some("pelex"));
+    }
+
+    #[test]
+    fn a_forums_first_username_is_the_byline_but_not_a_greeting_or_masked_buyer() {
+        let thread = |first: &str| {
+            meta(&format!(
+                r#"<body><div class="post"><dt><a href="/u/1" class="username">{first}</a></dt>
+                <div class="content"><p>How do I boot from USB?</p></div></div>
+                <div class="post"><dt><a href="/u/2" class="username">helper</a></dt>
+                <div class="content"><p>Hold shift.</p></div></div></body>"#
+            ))
+            .byline
+        };
+        assert_eq!(thread("b.scherer").as_deref(), Some("b.scherer"));
+        // Neither names anybody: the walk goes on to the next poster.
+        assert_eq!(thread("Hi").as_deref(), Some("helper"));
+        assert_eq!(thread("e***1 (37)").as_deref(), Some("helper"));
     }
 
     #[test]
