@@ -88,6 +88,7 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
         })
         .or(doc_title);
 
+    let author_page_link = std::cell::Cell::new(None);
     let byline = article
         .and_then(ld_authors)
         .and_then(|b| clean_byline(&b))
@@ -106,9 +107,14 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
             .find_map(|v| clean_byline(&v))
         })
         .or_else(|| labelled_twitter_author(metas))
-        .or_else(|| dom_byline(doc))
+        .or_else(|| {
+            let (hit, link) = dom_byline(doc);
+            author_page_link.set(link);
+            hit
+        })
         .or_else(|| ld.subject_authors().and_then(|b| clean_byline(&b)))
-        .or_else(|| labelled_byline(doc));
+        .or_else(|| labelled_byline(doc))
+        .or_else(|| author_page_link.take());
 
     let published_iso = article
         .and_then(|a| ld_string(a, &["datePublished"]))
@@ -671,13 +677,18 @@ const NEVER_BYLINE: &[&str] = &[
 /// Both passes share one walk: every node carries whether each pass still visits it,
 /// and the relaxed pass's first hit is kept until the strict pass has seen the whole
 /// page.
-fn dom_byline(doc: &Html) -> Option<String> {
+///
+/// Also returns the first link to one author's page that the strict pass meets
+/// ([`author_link`]): the weakest clue, for when nothing else names the author.
+fn dom_byline(doc: &Html) -> (Option<String>, Option<String>) {
     let strict = Needles::new(UNLIKELY);
     let relaxed = Needles::new(NEVER_BYLINE);
     let hints = Needles::new(BYLINE_HINTS);
     let maybe = Needles::new(MAYBE_CANDIDATE);
     const RELAXED_SKIP_TAGS: &[&str] = &["nav", "aside", "footer"];
     let mut relaxed_hit: Option<String> = None;
+    // A link to an author's page, where no markup names the author.
+    let mut link_hit: Option<String> = None;
     // (node, strict pass visits it, relaxed pass visits it), children pushed in reverse
     // so they pop in document order.
     let mut stack = vec![(doc.tree.root(), true, true)];
@@ -706,11 +717,14 @@ fn dom_byline(doc: &Html) -> Option<String> {
                 || (attrs.aria_modal == Some("true") && attrs.role == Some("dialog"));
             let strict_here = strict_on && !skipped;
             let relaxed_here = relaxed_on && !skipped && !RELAXED_SKIP_TAGS.contains(&tag);
+            if strict_here && link_hit.is_none() && tag == "a" {
+                link_hit = author_link(node, &attrs);
+            }
             if strict_here || relaxed_here {
                 let hinted = hints.any_in(match_bytes);
                 if let Some(byline) = byline_of(node, &attrs, hinted) {
                     if strict_here {
-                        return Some(byline);
+                        return (Some(byline), None);
                     }
                     relaxed_hit = Some(byline);
                     relaxed_down = false;
@@ -740,7 +754,19 @@ fn dom_byline(doc: &Html) -> Option<String> {
             }
         }
     }
-    relaxed_hit
+    match relaxed_hit {
+        Some(hit) => (Some(hit), None),
+        None => (None, link_hit),
+    }
+}
+
+/// The name a link to one author's page shows.
+fn author_link(node: NodeRef<'_, Node>, attrs: &BylineAttrs<'_>) -> Option<String> {
+    attrs.href.filter(|h| is_author_page(h))?;
+    short_text_of(node, MAX_BYLINE_CHARS - 1)
+        .and_then(|t| clean_byline(&t))
+        // "Articles by Jane": the link's label, not her name.
+        .filter(|n| reads_as_name(n) && !n.split_whitespace().any(|w| w.eq_ignore_ascii_case("by")))
 }
 
 /// Labels that introduce an author's name in the page's text ("Written by" then
@@ -960,6 +986,7 @@ struct BylineAttrs<'a> {
     role: Option<&'a str>,
     rel: Option<&'a str>,
     itemprop: Option<&'a str>,
+    href: Option<&'a str>,
 }
 
 impl<'a> BylineAttrs<'a> {
@@ -981,6 +1008,7 @@ impl<'a> BylineAttrs<'a> {
                 "role" => out.role = Some(value),
                 "rel" => out.rel = Some(value),
                 "itemprop" => out.itemprop = Some(value),
+                "href" => out.href = Some(value),
                 _ => {}
             }
         }
@@ -1008,6 +1036,19 @@ fn byline_of(node: NodeRef<'_, Node>, attrs: &BylineAttrs<'_>, hinted: bool) -> 
         .filter(|t| !t.trim().is_empty())
         .unwrap_or(text);
     clean_byline(&name)
+}
+
+/// Whether `href` is one author's page: a path segment `author` or `authors`
+/// followed by one more (the slug; the bare list of authors is no byline).
+fn is_author_page(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    while let Some(segment) = segments.next() {
+        if segment.eq_ignore_ascii_case("author") || segment.eq_ignore_ascii_case("authors") {
+            return segments.next().is_some() && segments.next().is_none();
+        }
+    }
+    false
 }
 
 fn is_probably_visible(attrs: &BylineAttrs<'_>) -> bool {
@@ -2680,6 +2721,35 @@ mod tests {
         // Neither names anybody: the walk goes on to the next poster.
         assert_eq!(thread("Hi").as_deref(), Some("helper"));
         assert_eq!(thread("e***1 (37)").as_deref(), Some("helper"));
+    }
+
+    #[test]
+    fn a_link_to_one_authors_page_names_the_author_when_nothing_else_does() {
+        let byline = |links: &str| {
+            meta(&format!(
+                "<body><h1>Pricing models</h1><div>{links}</div><p>Body text.</p></body>"
+            ))
+            .byline
+        };
+        assert_eq!(
+            byline(r#"<a href="/authors/trevor-jackins">Trevor Jackins</a>"#).as_deref(),
+            Some("Trevor Jackins")
+        );
+        // The list of all authors, and a link's label, name nobody.
+        assert_eq!(byline(r#"<a href="/authors/">Our Authors</a>"#), None);
+        assert_eq!(
+            byline(r#"<a href="/author/juliette">Articles by Juliette</a>"#),
+            None
+        );
+        // Markup that names the author wins over an earlier link.
+        assert_eq!(
+            byline(
+                r#"<a href="/author/grace-dent">Grace Dent</a>
+                <span class="byline">Hazel Sheffield</span>"#
+            )
+            .as_deref(),
+            Some("Hazel Sheffield")
+        );
     }
 
     #[test]
