@@ -5829,7 +5829,31 @@ fn is_hard_boilerplate(name: &str, attrs: &Attrs<'_>, style_hides: bool) -> bool
     if matches!(name, "body" | "html") {
         return false;
     }
-    is_hidden(attrs, style_hides) || attrs.role == "dialog" || attrs.role == "alertdialog"
+    is_hidden(attrs, style_hides)
+        || attrs.role == "dialog"
+        || attrs.role == "alertdialog"
+        || is_consent_banner(attrs)
+}
+
+/// A cookie or data-consent banner (`id="gdpr-banner"`, `class="cookie-notice"`):
+/// never content, in any pass; a page whose own text is thin would otherwise pick
+/// its long legal paragraph. Both words must sit in one class or id token: a page
+/// *about* cookies or consent names its wrappers otherwise.
+fn is_consent_banner(attrs: &Attrs<'_>) -> bool {
+    const TOPICS: &[&str] = &["cookie", "consent", "gdpr"];
+    const SHAPES: &[&str] = &[
+        "banner", "notice", "bar", "popup", "modal", "dialog", "overlay", "wall", "prompt",
+    ];
+    attrs
+        .class
+        .split_ascii_whitespace()
+        .chain(std::iter::once(attrs.id))
+        .any(|token| {
+            token.len() <= 64 && {
+                let token = token.to_ascii_lowercase();
+                TOPICS.iter().any(|t| token.contains(t)) && SHAPES.iter().any(|s| token.contains(s))
+            }
+        })
 }
 
 /// Records what element `i` declares the page to be: schema.org `Product`,
@@ -6157,6 +6181,33 @@ mod tests {
         assert!(!text.contains("About us"));
         assert!(!text.contains("cookies"));
         assert!(!text.contains("Copyright"));
+    }
+
+    #[test]
+    fn a_consent_banner_is_never_the_content_of_a_thin_page() {
+        // The page's own text is a title and a price: too little for the strict
+        // pass, so the relaxed one runs, and the banner's legal paragraph is the
+        // longest text there.
+        let legal = "We use cookies and other technologies that are essential to provide \
+                     you our services and site functionality, as described in our Cookie \
+                     Notice. If you agree and click Accept all, we will also allow third \
+                     party companies to store cookies on your device and use similar \
+                     technologies to collect and use your personal data for advertising.";
+        let html = format!(
+            "<body><div class=top-panel><section id=gdpr-banner class=page-notice>\
+             <p>{legal}</p><p>Data processing purposes: store and access information on \
+             a device.</p></section></div><div class=item><h1>Clutch kit for a Daily V</h1>\
+             <div>EUR 355.58</div></div></body>"
+        );
+        let text = extract_text(&html);
+        assert!(!text.contains("We use cookies"), "{text}");
+        // A page about cookie consent keeps its paragraphs.
+        let html = format!(
+            "<body><main class=consent-guide><h1>Consent banners</h1><p>{legal}</p>\
+             <p>{PARA}</p></main></body>"
+        );
+        let text = extract_text(&html);
+        assert!(text.contains("We use cookies"), "{text}");
     }
 
     #[test]
