@@ -5849,10 +5849,14 @@ fn is_consent_banner(attrs: &Attrs<'_>) -> bool {
         .split_ascii_whitespace()
         .chain(std::iter::once(attrs.id))
         .any(|token| {
-            token.len() <= 64 && {
-                let token = token.to_ascii_lowercase();
-                TOPICS.iter().any(|t| token.contains(t)) && SHAPES.iter().any(|s| token.contains(s))
-            }
+            // Runs on every element: compared in place, without lower-casing a copy.
+            let holds = |word: &str| {
+                token
+                    .as_bytes()
+                    .windows(word.len())
+                    .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+            };
+            token.len() <= 64 && TOPICS.iter().any(|t| holds(t)) && SHAPES.iter().any(|s| holds(s))
         })
 }
 
