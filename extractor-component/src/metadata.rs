@@ -1110,6 +1110,11 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         Some(k) => s[..k].to_string(),
         None => s,
     };
+    let s = match tail_start(&s) {
+        // "Shelby Loos, DVM. Reviewed by": the sentence's full stop goes too.
+        Some(k) => s[..k].trim_end_matches(['.', ' ']).to_string(),
+        None => s,
+    };
     let s = s
         .trim_end_matches(|c: char| c.is_whitespace() || BYLINE_SEPARATORS.contains(&c))
         .trim_end_matches(" on")
@@ -1355,6 +1360,40 @@ fn noise_start(s: &str) -> Option<usize> {
                 || (rest.starts_with("on ")
                     && (rest[3..].starts_with(|c: char| c.is_ascii_digit())
                         || starts_month_date(&rest[3..]))))
+    })
+}
+
+/// Phrases that end the author's part of a byline and name someone else: the
+/// reviewer, the group the author writes for. (Not "edited by": Readability keeps
+/// the editor, "Rob Ewaschuk Edited by Betsy Beyer".)
+const BYLINE_TAIL_PHRASES: &[&str] = &[
+    "reviewed by",
+    "medically reviewed by",
+    "fact checked by",
+    "fact-checked by",
+    "on behalf of",
+];
+
+/// Where, after the name, a byline goes on about someone else
+/// ([`BYLINE_TAIL_PHRASES`], also glued: "MakersReviewed by") or gives an e-mail
+/// address.
+fn tail_start(s: &str) -> Option<usize> {
+    let lower = s.to_ascii_lowercase();
+    let bytes = s.as_bytes();
+    (1..s.len()).filter(|&k| s.is_char_boundary(k)).find(|&k| {
+        let prev = bytes[k - 1];
+        let boundary = !prev.is_ascii_alphanumeric()
+            || (prev.is_ascii_lowercase() && bytes[k].is_ascii_uppercase());
+        if !boundary {
+            return false;
+        }
+        let rest = &lower[k..];
+        BYLINE_TAIL_PHRASES.iter().any(|p| word_at(rest, p))
+            || (prev.is_ascii_whitespace()
+                && rest
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.contains('@') && w.contains('.')))
     })
 }
 
@@ -2773,6 +2812,28 @@ mod tests {
             assert_eq!(clean_byline(raw), None, "{raw}");
         }
         assert_eq!(clean_byline("By Jane Doe").as_deref(), Some("Jane Doe"));
+        for (raw, name) in [
+            (
+                "Shelby Loos, DVM. Reviewed by Molly Price, DVM",
+                "Shelby Loos, DVM",
+            ),
+            (
+                "Niko Matsakis on behalf of Vision Doc group",
+                "Niko Matsakis",
+            ),
+            ("Newsdesk news@businessweekly.co.uk", "Newsdesk"),
+            (
+                "Texas Mattress MakersReviewed by Youval Meicler",
+                "Texas Mattress Makers",
+            ),
+            (
+                "Rob Ewaschuk Edited by Betsy Beyer",
+                "Rob Ewaschuk Edited by Betsy Beyer",
+            ),
+            ("beatriz.pinto@hommes.studio", "beatriz.pinto@hommes.studio"),
+        ] {
+            assert_eq!(clean_byline(raw).as_deref(), Some(name), "{raw}");
+        }
         for raw in [
             "Topic Author",
             "Sign In Join Us",
