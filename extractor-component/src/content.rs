@@ -5840,24 +5840,16 @@ fn is_hard_boilerplate(name: &str, attrs: &Attrs<'_>, style_hides: bool) -> bool
 /// its long legal paragraph. Both words must sit in one class or id token: a page
 /// *about* cookies or consent names its wrappers otherwise.
 fn is_consent_banner(attrs: &Attrs<'_>) -> bool {
-    const TOPICS: &[&str] = &["cookie", "consent", "gdpr"];
-    const SHAPES: &[&str] = &[
-        "banner", "notice", "bar", "popup", "modal", "dialog", "overlay", "wall", "prompt",
-    ];
+    const TOPICS: Hints = Hints::new(&[b"cookie", b"consent", b"gdpr"]);
+    const SHAPES: Hints = Hints::new(&[
+        b"banner", b"notice", b"bar", b"popup", b"modal", b"dialog", b"overlay", b"wall", b"prompt",
+    ]);
+    // Runs on every element: each token is scanned in place, once per word list.
     attrs
         .class
         .split_ascii_whitespace()
         .chain(std::iter::once(attrs.id))
-        .any(|token| {
-            // Runs on every element: compared in place, without lower-casing a copy.
-            let holds = |word: &str| {
-                token
-                    .as_bytes()
-                    .windows(word.len())
-                    .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-            };
-            token.len() <= 64 && TOPICS.iter().any(|t| holds(t)) && SHAPES.iter().any(|s| holds(s))
-        })
+        .any(|token| token.len() <= 64 && TOPICS.any_in(token) && SHAPES.any_in(token))
 }
 
 /// Records what element `i` declares the page to be: schema.org `Product`,

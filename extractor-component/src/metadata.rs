@@ -321,6 +321,9 @@ impl Scan {
         let mut time_dates = Vec::new();
         // Text before `<body>` (a `<noscript>` in the head) is no date line.
         let mut in_body = false;
+        // How the page writes numeric dates, from `<html lang>` (read before any body
+        // text): worked out once, not for each text node.
+        let mut numeric_dates: Option<bool> = None;
         let root = doc.tree.root();
         let mut next = Some(root);
         while let Some(node) = next {
@@ -379,7 +382,10 @@ impl Scan {
             }
             if let Node::Text(t) = node.value() {
                 if scan.text_date.is_none() && in_body {
-                    let numeric = Some(month_first(scan.html_lang.as_deref()));
+                    let numeric = Some(
+                        *numeric_dates
+                            .get_or_insert_with(|| month_first(scan.html_lang.as_deref())),
+                    );
                     scan.text_date = text_date(t, numeric).or_else(|| date_segment(t, numeric));
                 }
             }
@@ -1346,9 +1352,7 @@ fn noise_start(s: &str) -> Option<usize> {
     (0..s.len()).filter(|&k| s.is_char_boundary(k)).find(|&k| {
         let rest = &lower[k..];
         let prev = k.checked_sub(1).map(|p| bytes[p]);
-        // A word boundary, or a capital glued to a lower-case letter.
-        let boundary = prev.is_none_or(|p| !p.is_ascii_alphanumeric())
-            || (prev.is_some_and(|p| p.is_ascii_lowercase()) && bytes[k].is_ascii_uppercase());
+        let boundary = word_starts(bytes, k);
         if bytes[k].is_ascii_digit() {
             let glued_digit = prev.is_some_and(|p| p.is_ascii_digit());
             return !glued_digit && (starts_date(rest) || (boundary && rest.contains("badge")));
@@ -1382,9 +1386,7 @@ fn tail_start(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
     (1..s.len()).filter(|&k| s.is_char_boundary(k)).find(|&k| {
         let prev = bytes[k - 1];
-        let boundary = !prev.is_ascii_alphanumeric()
-            || (prev.is_ascii_lowercase() && bytes[k].is_ascii_uppercase());
-        if !boundary {
+        if !word_starts(bytes, k) {
             return false;
         }
         let rest = &lower[k..];
@@ -1395,6 +1397,18 @@ fn tail_start(s: &str) -> Option<usize> {
                     .next()
                     .is_some_and(|w| w.contains('@') && w.contains('.')))
     })
+}
+
+/// Whether a word starts at byte `k`: after a non-alphanumeric byte (or at the
+/// start), or a capital glued to a lower-case letter ("Luke KimDecember 17").
+fn word_starts(bytes: &[u8], k: usize) -> bool {
+    match k.checked_sub(1).map(|p| bytes[p]) {
+        None => true,
+        Some(prev) => {
+            !prev.is_ascii_alphanumeric()
+                || (prev.is_ascii_lowercase() && bytes[k].is_ascii_uppercase())
+        }
+    }
 }
 
 /// `rest` opens with `word` followed by a non-letter or its end.
