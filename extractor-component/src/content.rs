@@ -5292,7 +5292,8 @@ fn is_switched_panel(flat: &Flat<'_>, i: usize, attrs: &Attrs<'_>) -> bool {
 }
 
 /// A collapsible or tab panel: `role=tabpanel`, or a collapse/accordion/tab-pane
-/// class or id.
+/// class or id, an FAQ's answer (`faq__answer`) or an expander's content (the rest of
+/// a description behind "Read more").
 fn is_disclosure_panel(attrs: &Attrs<'_>) -> bool {
     if attrs.role == "tabpanel" {
         return true;
@@ -5303,10 +5304,13 @@ fn is_disclosure_panel(attrs: &Attrs<'_>) -> bool {
         .chain(std::iter::once(attrs.id))
         .any(|raw| {
             let lower = raw.to_ascii_lowercase();
-            lower
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|t| t.starts_with("collapse") || t.starts_with("accordion") || t == "tabpanel")
-                || lower.contains("tab-pane")
+            lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
+                t.starts_with("collapse")
+                    || t.starts_with("accordion")
+                    || t == "tabpanel"
+                    || t == "answer"
+                    || t.starts_with("expander")
+            }) || lower.contains("tab-pane")
                 || lower.contains("tab-panel")
         })
 }
@@ -6813,7 +6817,11 @@ mod tests {
              <ul id=menu1 style=\"display:none\"><li>Drop-down entry that stays hidden</li></ul>\
              <h3><a aria-controls=faq1 aria-expanded=false>How much do I need?</a></h3>\
              <div class=acd-content aria-hidden=true id=faq1>There is no single target; it \
-             depends on what you spend.</div></main></body>",
+             depends on what you spend.</div><h3>Can I pay monthly?</h3>\
+             <div class=faq__answer style=\"display: none;\">Yes, every plan can be paid \
+             by the month.</div><div class=\"a-expander-content\" style=\"display:none\">\
+             <p>The rest of the description, behind a Read more link.</p></div>\
+             </main></body>",
             article(3)
         );
         let text = extract_text(&html);
@@ -6821,6 +6829,8 @@ mod tests {
         assert!(text.contains("annual kilowatt hours"), "{text}");
         assert!(!text.contains("Drop-down entry"), "{text}");
         assert!(text.contains("no single target"), "{text}");
+        assert!(text.contains("paid by the month"), "{text}");
+        assert!(text.contains("behind a Read more link"), "{text}");
         assert!(text.contains("Weight: 2.4 kg"), "{text}");
         assert!(text.contains("wipe the frame"), "{text}");
         assert!(!text.contains("Newsletter popup"), "{text}");
