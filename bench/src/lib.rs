@@ -639,6 +639,51 @@ impl Means {
     }
 }
 
+/// Share of `snippets` found in `text` as the data set's own `evaluate.py` counts it:
+/// exact substrings after lower-casing both sides, nothing else folded (line breaks,
+/// runs of spaces and typographic quotes must match as typed). No snippets scores 1.
+pub fn script_snippet_rate(text: &str, snippets: &[String]) -> f64 {
+    if snippets.is_empty() {
+        return 1.0;
+    }
+    let text = text.to_lowercase();
+    let found = snippets
+        .iter()
+        .filter(|s| text.contains(&s.to_lowercase()))
+        .count();
+    found as f64 / snippets.len() as f64
+}
+
+/// The snippet rates the data set's `evaluate.py` prints: [`script_snippet_rate`] per
+/// page, averaged over pages. There a page without `without` snippets scores 1 for
+/// them, as if everything leaked, so the mean over the pages that have some is kept too.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ScriptSnippetRates {
+    pub pages: usize,
+    pub with: f64,
+    pub without: f64,
+    pub pages_with_without_snippets: usize,
+    pub without_where_given: Option<f64>,
+    #[serde(skip)]
+    sums: (f64, f64, f64),
+}
+
+impl ScriptSnippetRates {
+    fn add(&mut self, text: &str, with: &[String], without: &[String]) {
+        self.pages += 1;
+        self.sums.0 += script_snippet_rate(text, with);
+        let leaked = script_snippet_rate(text, without);
+        self.sums.1 += leaked;
+        if !without.is_empty() {
+            self.pages_with_without_snippets += 1;
+            self.sums.2 += leaked;
+            self.without_where_given = Some(self.sums.2 / self.pages_with_without_snippets as f64);
+        }
+        self.with = self.sums.0 / self.pages as f64;
+        self.without = self.sums.1 / self.pages as f64;
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct PageResult {
     pub id: String,
@@ -662,6 +707,8 @@ pub struct WcxbReport {
     /// page's scripts or typed differently from the page by the annotators.
     pub with_in_page_text: Rate,
     pub without_leaked: Rate,
+    /// The same snippets scored as the data set's `evaluate.py` scores them.
+    pub snippets_as_script: ScriptSnippetRates,
     pub title: Rate,
     pub author: Rate,
     pub date: Rate,
@@ -750,6 +797,7 @@ impl Report {
                 for snip in t.without.iter().filter(|s| !snippet_form(s).is_empty()) {
                     w.without_leaked.add(contains_snippet(&text_form, snip));
                 }
+                w.snippets_as_script.add(&out.text, &t.with, &t.without);
                 if let Some(want) = &t.title {
                     w.title.add(title_matches(out.title.as_deref(), want));
                 }
@@ -834,6 +882,16 @@ impl Report {
                 pct(&w.with_found),
                 pct(&w.with_in_page_text),
                 pct(&w.without_leaked)
+            ));
+            let sc = &w.snippets_as_script;
+            s.push_str(&format!(
+                "  as WCXB's evaluate.py scores them (per-page means, exact lower-cased \
+                 substrings): with {:.1}%, without {:.1}% ({:.1}% over the {} pages \
+                 that have `without` snippets)\n",
+                sc.with * 100.0,
+                sc.without * 100.0,
+                sc.without_where_given.unwrap_or(0.0) * 100.0,
+                sc.pages_with_without_snippets
             ));
             s.push_str(&format!(
                 "title exact              {}\nauthor                   {}\npublish date             {}\n",
@@ -945,6 +1003,26 @@ mod tests {
         assert!(contains_snippet(&text, "it's \"done\" - 1-2..."));
         assert!(contains_snippet(&text, "It\u{2019}s"));
         assert!(!contains_snippet(&text, "its done"));
+    }
+
+    #[test]
+    fn the_scripts_snippet_rate_folds_case_only() {
+        let snippets = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let text = "It\u{2019}s done.\n\nThe Quick brown fox";
+        assert!(close(
+            script_snippet_rate(text, &snippets(&["quick BROWN", "it's done"])),
+            0.5
+        ));
+        assert!(close(
+            script_snippet_rate(text, &snippets(&["done. The Quick"])),
+            0.0
+        ));
+        assert!(close(script_snippet_rate("", &[]), 1.0));
+        let mut rates = ScriptSnippetRates::default();
+        rates.add(text, &snippets(&["fox"]), &[]);
+        rates.add(text, &[], &snippets(&["nothing here", "done"]));
+        assert!(close(rates.with, 1.0) && close(rates.without, 0.75));
+        assert_eq!(rates.without_where_given.map(|v| close(v, 0.5)), Some(true));
     }
 
     #[test]
@@ -1077,6 +1155,10 @@ mod tests {
             (2, 2)
         );
         assert_eq!((w.without_leaked.hits, w.without_leaked.total), (1, 2));
+        let sc = &w.snippets_as_script;
+        assert_eq!((sc.pages, sc.pages_with_without_snippets), (2, 2));
+        assert!(close(sc.with, 0.5) && close(sc.without, 0.5));
+        assert_eq!(sc.without_where_given.map(|v| close(v, 0.5)), Some(true));
         assert_eq!((w.title.hits, w.title.total), (1, 2));
         assert_eq!((w.date.hits, w.date.total), (1, 2));
         assert_eq!(report.failures, 1);
