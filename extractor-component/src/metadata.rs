@@ -483,22 +483,56 @@ fn text_of(node: NodeRef<'_, Node>) -> String {
     out
 }
 
-/// `textContent` trimmed, or `None` once it is clearly longer than `limit` characters
-/// (so a byline check on a huge container stays cheap).
+/// Tags that set their text apart from what comes before and after it.
+const LINE_TAGS: &[&str] = &[
+    "address", "article", "br", "dd", "div", "dl", "dt", "footer", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hr", "li", "ol", "p", "section", "table", "td", "th", "tr", "ul",
+];
+
+/// `textContent` with whitespace collapsed and a line break where a block or `<br>`
+/// parts two texts ("By Jo Lee<br>Senior Reporter" reads as two lines, not one glued
+/// run), or `None` once `textContent` is longer than `limit` characters (so a byline
+/// check on a huge container stays cheap).
 fn short_text_of(node: NodeRef<'_, Node>, limit: usize) -> Option<String> {
     let mut out = String::new();
     let mut non_space = 0usize;
-    for d in node.descendants() {
-        if let Node::Text(t) = d.value() {
-            out.push_str(t);
-            non_space += t.chars().filter(|c| !c.is_whitespace()).count();
-            if non_space > limit {
-                return None;
+    let mut raw = String::new();
+    // A break or a space is owed before the next word.
+    let (mut line_break, mut space) = (false, false);
+    for edge in node.traverse() {
+        let d = match edge {
+            ego_tree::iter::Edge::Open(d) | ego_tree::iter::Edge::Close(d) => d,
+        };
+        match d.value() {
+            Node::Element(e) if d != node && LINE_TAGS.contains(&e.name()) => line_break = true,
+            Node::Text(t) if matches!(edge, ego_tree::iter::Edge::Open(_)) => {
+                raw.push_str(t);
+                for (k, word) in t.split_whitespace().enumerate() {
+                    if k > 0 || t.starts_with(char::is_whitespace) {
+                        space = true;
+                    }
+                    if !out.is_empty() {
+                        if line_break {
+                            out.push('\n');
+                        } else if space {
+                            out.push(' ');
+                        }
+                    }
+                    (line_break, space) = (false, false);
+                    out.push_str(word);
+                    non_space += word.chars().count();
+                    if non_space > limit {
+                        return None;
+                    }
+                }
+                if t.ends_with(char::is_whitespace) {
+                    space = true;
+                }
             }
+            _ => {}
         }
     }
-    let trimmed = out.trim();
-    (trimmed.chars().count() <= limit).then(|| trimmed.to_string())
+    (raw.trim().chars().count() <= limit).then_some(out)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1026,22 +1060,71 @@ fn byline_of(node: NodeRef<'_, Node>, attrs: &BylineAttrs<'_>, hinted: bool) -> 
     let marked = attrs.rel == Some("author")
         || attrs.itemprop.is_some_and(|p| p.contains("author"))
         || hinted;
-    if !marked {
+    if !marked || attrs.class.is_some_and(is_about_class) {
         return None;
     }
     let text = short_text_of(node, MAX_BYLINE_CHARS - 1).filter(|t| !t.is_empty())?;
-    // A nested `itemprop=name` is the name alone, without "By" or the date.
-    let name = node
-        .descendants()
-        .skip(1)
-        .find(|d| {
-            matches!(d.value(), Node::Element(e)
-                if crate::dom::attr(e, "itemprop").is_some_and(|p| p.contains("name")))
-        })
+    // A nested `itemprop=name`, or else an element classed as the name
+    // (`author-name`), is the name alone, without "By", the date or a job title.
+    let nested = |is_name: fn(&Element) -> bool| {
+        node.descendants()
+            .skip(1)
+            .find(|d| matches!(d.value(), Node::Element(e) if is_name(e)))
+    };
+    let name = nested(|e| crate::dom::attr(e, "itemprop").is_some_and(|p| p.contains("name")))
+        .or_else(|| nested(|e| e.attr("class").is_some_and(is_name_class)))
         .map(text_of)
         .filter(|t| !t.trim().is_empty())
         .unwrap_or(text);
-    clean_byline(&name)
+    clean_byline(&byline_lines(&name))
+}
+
+/// A class that marks what an author box says about the person rather than the name:
+/// the job title (`byline-author__title`, `author-role`, `position`) or a short bio
+/// (`author-description`).
+fn is_about_class(class: &str) -> bool {
+    class.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
+        [
+            "title",
+            "role",
+            "position",
+            "job",
+            "jobtitle",
+            "description",
+            "bio",
+        ]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+    })
+}
+
+/// A class that marks a person's name: a token `name` or `authorname` (`author-name`,
+/// `author__name`, `authorName`).
+fn is_name_class(class: &str) -> bool {
+    class
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|t| t.eq_ignore_ascii_case("name") || t.eq_ignore_ascii_case("authorname"))
+}
+
+/// A byline's lines as one: the name's line and what follows it up to a job title
+/// on a line of its own ("Jo Lee" / "Senior Reporter"), which is left out.
+fn byline_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+    {
+        if k > 0 {
+            if is_job_title(line) {
+                break;
+            }
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// Whether `href` is one author's page: a path segment `author` or `authors`
@@ -1186,21 +1269,36 @@ const ROLE_RANKS: &[&str] = &[
     "guest",
 ];
 
+fn word_in(w: &str, list: &[&str]) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    list.iter().any(|r| w.eq_ignore_ascii_case(r))
+}
+
+/// Holds a word of a job title ([`ROLE_WORDS`]).
+fn is_role(part: &str) -> bool {
+    part.split_whitespace().any(|w| word_in(w, ROLE_WORDS))
+}
+
+/// Opens with a rank ([`ROLE_RANKS`]).
+fn is_rank(part: &str) -> bool {
+    part.split_whitespace()
+        .next()
+        .is_some_and(|w| word_in(w, ROLE_RANKS))
+}
+
+/// A job title rather than a name: one role word, a longer phrase holding one, or a
+/// rank first ("Writer", "Content Marketing Coordinator", "Associate Editor"; not "Bob
+/// Writer", which may be the next author).
+fn is_job_title(part: &str) -> bool {
+    let words = part.split_whitespace().count();
+    is_rank(part) || (is_role(part) && (words == 1 || words >= 3))
+}
+
 /// Cuts the job title an author box prints beside the name: glued to it ("Harry
 /// RabinowitzTech Reporter"), after a comma ("Brett Cruz, Privacy Expert"), or as a
 /// last word ("Emma Ryan Writer"). Only after a name of two words or more: "Staff
 /// Writer" alone, or a list of names, stays.
 fn strip_author_role(s: &str) -> String {
-    let word_in = |w: &str, list: &[&str]| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        list.iter().any(|r| w.eq_ignore_ascii_case(r))
-    };
-    let is_role = |part: &str| part.split_whitespace().any(|w| word_in(w, ROLE_WORDS));
-    let is_rank = |part: &str| {
-        part.split_whitespace()
-            .next()
-            .is_some_and(|w| word_in(w, ROLE_RANKS))
-    };
     // A title glued to the name by a lost space: a capital after four or more
     // lower-case letters, once the name has a space, opening a title ("Harry
     // RabinowitzTech Reporter"; not "McCarthy", "Mark SubbaRao", "StackCommerce").
@@ -1223,12 +1321,8 @@ fn strip_author_role(s: &str) -> String {
             }
         }
     }
-    // After a comma, a title, not the next author ("Ann Lee, Bob Writer"): one role
-    // word, a long phrase, or a rank first ("Associate Editor", "Head of Marketing").
-    let is_title = |part: &str| {
-        let words = part.split_whitespace().count();
-        is_rank(part) || (is_role(part) && (words == 1 || words >= 3))
-    };
+    // After a comma, a title, not the next author ("Ann Lee, Bob Writer").
+    let is_title = is_job_title;
     let ends_in_role = |part: &str| {
         let words: Vec<&str> = part.split_whitespace().collect();
         words.len() >= 3 && words.last().is_some_and(|w| is_role(w))
@@ -2757,6 +2851,52 @@ mod tests {
             author">pelex</a>, May 26, 2025.</p></div><p>Text of the post.</p></body></html>"#,
         );
         assert_eq!(m.byline.as_deref(), Some("pelex"));
+    }
+
+    #[test]
+    fn an_author_boxs_job_title_and_bio_are_not_the_name() {
+        let byline = |inner: &str| {
+            meta(&format!(
+                "<body><h1>Buying guide</h1>{inner}<p>Text of the guide.</p></body>"
+            ))
+            .byline
+        };
+        // The title on a line of its own under the name.
+        assert_eq!(
+            byline(
+                "<span class=byline-author>By <a href=/experts/kb>Keith Barry</a><br>\
+                 <span class=byline-author__title>Senior Autos Reporter</span></span>"
+            )
+            .as_deref(),
+            Some("Keith Barry")
+        );
+        assert_eq!(
+            byline(
+                "<div class=author><div class=name>Written by <span>Meghan Neville</span>\
+                 </div><div class=position>Content Marketing Coordinator</div></div>"
+            )
+            .as_deref(),
+            Some("Meghan Neville")
+        );
+        // An element classed as the name holds the name alone.
+        assert_eq!(
+            byline(
+                "<div class=author-line><span class=author-label>Written By:</span> \
+                 <span class=author-name><a href=/author/cl>Celeste Longacre</a></span> \
+                 <span class=author-title>Gardener &amp; Astrologer</span></div>"
+            )
+            .as_deref(),
+            Some("Celeste Longacre")
+        );
+        // A bio alone is no byline; a line that is not a job title stays.
+        assert_eq!(
+            byline("<div class=author-description>Licensed Q Arabica Grader</div>"),
+            None
+        );
+        assert_eq!(
+            byline("<div class=byline>By Kelli Miller<br>WebMD Health News</div>").as_deref(),
+            Some("Kelli Miller WebMD Health News")
+        );
     }
 
     #[test]
