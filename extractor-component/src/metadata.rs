@@ -106,6 +106,7 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
             .filter_map(|k| metas.last(k))
             .find_map(|v| clean_byline(&v))
         })
+        .or_else(|| citation_authors(metas))
         .or_else(|| labelled_twitter_author(metas))
         .or_else(|| {
             let (hit, link) = dom_byline(doc);
@@ -114,6 +115,7 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
         })
         .or_else(|| ld.subject_authors().and_then(|b| clean_byline(&b)))
         .or_else(|| labelled_byline(doc))
+        .or_else(|| byline_under_headline(doc))
         .or_else(|| author_page_link.take());
 
     let published_iso = article
@@ -898,6 +900,80 @@ fn labelled_byline(doc: &Html) -> Option<String> {
     })
 }
 
+/// Words of the set phrases that open with "By" ("By Appointment Only", "By
+/// Popular Demand"), which no name holds.
+const PHRASE_WORDS: &[&str] = &[
+    "appointment",
+    "invitation",
+    "request",
+    "demand",
+    "design",
+    "default",
+    "numbers",
+    "only",
+    "the",
+];
+
+/// How many texts after the headline [`byline_under_headline`] reads.
+const MAX_TEXTS_UNDER_HEADLINE: usize = 30;
+
+/// "By Amy Wilhelm" on a line of its own just under the page's first `<h1>`, within
+/// the headline's block: the plain "By" that [`labelled_name`] leaves out anywhere
+/// else ("By Monday" opens sentences). The name must be two words or more, read as a
+/// name, and may be followed by a date ("by Jon Foster - 2025-09-13").
+fn byline_under_headline(doc: &Html) -> Option<String> {
+    let h1 = doc
+        .tree
+        .root()
+        .descendants()
+        .find(|n| matches!(n.value(), Node::Element(e) if e.name() == "h1"))?;
+    // The headline's block: its grandparent, short of the whole page.
+    let scope = h1
+        .ancestors()
+        .nth(1)
+        .filter(|g| !matches!(g.value(), Node::Element(e) if matches!(e.name(), "body" | "html")))
+        .or_else(|| h1.parent())?;
+    let mut after = false;
+    let mut texts = 0;
+    for node in scope.descendants() {
+        if node == h1 {
+            after = true;
+            continue;
+        }
+        let Node::Text(t) = node.value() else {
+            continue;
+        };
+        if !after || node.ancestors().any(|a| a == h1) {
+            continue;
+        }
+        let text = t.trim();
+        if text.is_empty() {
+            continue;
+        }
+        texts += 1;
+        if texts > MAX_TEXTS_UNDER_HEADLINE {
+            return None;
+        }
+        let labelled = text.len() <= MAX_BYLINE_CHARS
+            && text
+                .get(..3)
+                .is_some_and(|head| head.eq_ignore_ascii_case("by "));
+        if !labelled || !shown(node) {
+            continue;
+        }
+        let name = clean_byline(text).filter(|n| {
+            reads_as_name(n)
+                && n.split_whitespace().count() >= 2
+                && !n.ends_with(['.', '!', '?'])
+                && !n.split_whitespace().any(|w| word_in(w, PHRASE_WORDS))
+        });
+        if name.is_some() {
+            return name;
+        }
+    }
+    None
+}
+
 /// The name in a text that opens with a byline label ("Written by Jane Doe").
 /// A bare "By" is left out: "By Monday" opens sentences as often as bylines.
 fn labelled_name(text: &str) -> Option<String> {
@@ -1054,6 +1130,25 @@ impl<'a> BylineAttrs<'a> {
         }
         out
     }
+}
+
+/// A paper's authors from its `citation_author` tags (the Highwire Press tags that
+/// journals and preprint servers print for Google Scholar), one tag each, joined as a
+/// list; "Vaswani, Ashish" is written back in reading order.
+fn citation_authors(metas: &MetaValues) -> Option<String> {
+    let names: Vec<String> = metas
+        .all("citation_author")
+        .iter()
+        .filter_map(|v| {
+            let v = clean(v);
+            let v = match v.split_once(", ") {
+                Some((last, first)) if !first.contains(',') => format!("{first} {last}"),
+                _ => v,
+            };
+            clean_byline(&v)
+        })
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
 }
 
 fn byline_of(node: NodeRef<'_, Node>, attrs: &BylineAttrs<'_>, hinted: bool) -> Option<String> {
@@ -2851,6 +2946,48 @@ mod tests {
             author">pelex</a>, May 26, 2025.</p></div><p>Text of the post.</p></body></html>"#,
         );
         assert_eq!(m.byline.as_deref(), Some("pelex"));
+    }
+
+    #[test]
+    fn a_papers_citation_authors_are_its_byline() {
+        let m = meta(
+            r#"<head><meta name="citation_author" content="Vaswani, Ashish">
+            <meta name="citation_author_institution" content="Google Brain">
+            <meta name="citation_author" content="Noam Shazeer"></head>
+            <body><h1>Attention</h1><p>Abstract.</p></body>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Ashish Vaswani, Noam Shazeer"));
+    }
+
+    #[test]
+    fn a_plain_by_line_under_the_headline_names_the_author() {
+        let byline = |line: &str| {
+            meta(&format!(
+                "<body><div><div><h1>The History of Coffee</h1><div class=meta>\
+                 <p><time>Mar 24, 2025</time></p><p>{line}</p></div></div>\
+                 <p>Coffee came from Ethiopia.</p></div></body>"
+            ))
+            .byline
+        };
+        assert_eq!(byline("By Amy Wilhelm").as_deref(), Some("Amy Wilhelm"));
+        assert_eq!(
+            byline("by Jon Foster - 2025-09-13").as_deref(),
+            Some("Jon Foster")
+        );
+        // Set phrases, a lone word and a sentence are no bylines.
+        for line in [
+            "By Appointment Only",
+            "By Car",
+            "By then, Ethiopia Traded It.",
+        ] {
+            assert_eq!(byline(line), None, "{line}");
+        }
+        // Far from the headline, a "By" line is not taken.
+        let m = meta(
+            "<body><header><h1>Coffee</h1></header><main><div><section>\
+             <p>Text.</p><p>By Amy Wilhelm</p></section></div></main></body>",
+        );
+        assert_eq!(m.byline, None);
     }
 
     #[test]
