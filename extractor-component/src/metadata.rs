@@ -935,15 +935,18 @@ fn byline_under_headline(doc: &Html) -> Option<String> {
         .or_else(|| h1.parent())?;
     let mut after = false;
     let mut texts = 0;
-    for node in scope.descendants() {
-        if node == h1 {
-            after = true;
-            continue;
-        }
+    for edge in scope.traverse() {
+        let node = match edge {
+            ego_tree::iter::Edge::Close(n) => {
+                after |= n == h1;
+                continue;
+            }
+            ego_tree::iter::Edge::Open(n) => n,
+        };
         let Node::Text(t) = node.value() else {
             continue;
         };
-        if !after || node.ancestors().any(|a| a == h1) {
+        if !after {
             continue;
         }
         let text = t.trim();
