@@ -88,10 +88,31 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
         })
         .or(doc_title);
 
-    let author_page_link = std::cell::Cell::new(None);
+    // The site or its publisher named as the author says no more than the masthead:
+    // a person's byline in the page wins over it, and it stays the last resort.
+    let publishers: Vec<String> = [
+        article
+            .and_then(|a| a.get("publisher"))
+            .and_then(|p| ld_string(first_object(p)?, &["name"])),
+        metas.last("og:site_name"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let organisation_byline = std::cell::Cell::new(None);
+    let unless_organisation = |byline: String, organisation: bool| {
+        if organisation || publishers.iter().any(|p| p.eq_ignore_ascii_case(&byline)) {
+            organisation_byline.set(Some(byline));
+            None
+        } else {
+            Some(byline)
+        }
+    };
     let byline = article
-        .and_then(ld_authors)
-        .and_then(|b| clean_byline(&b))
+        .and_then(|a| {
+            let names = clean_byline(&ld_authors(a)?)?;
+            unless_organisation(names, ld_authors_are_organisations(a))
+        })
         .or_else(|| {
             [
                 "dc:creator",
@@ -105,18 +126,25 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
             .iter()
             .filter_map(|k| metas.last(k))
             .find_map(|v| clean_byline(&v))
+            .and_then(|b| unless_organisation(b, false))
         })
         .or_else(|| citation_authors(metas))
         .or_else(|| labelled_twitter_author(metas))
         .or_else(|| {
             let (hit, link) = dom_byline(doc);
-            author_page_link.set(link);
-            hit
-        })
-        .or_else(|| ld.subject_authors().and_then(|b| clean_byline(&b)))
-        .or_else(|| labelled_byline(doc))
-        .or_else(|| byline_under_headline(doc))
-        .or_else(|| author_page_link.take());
+            let marked = hit.or_else(|| ld.subject_authors().and_then(|b| clean_byline(&b)));
+            match organisation_byline.take() {
+                // Over the masthead, only a name the markup marks as the author's.
+                Some(organisation) => marked
+                    .filter(|b| reads_as_name(b))
+                    .or(link)
+                    .or(Some(organisation)),
+                None => marked
+                    .or_else(|| labelled_byline(doc))
+                    .or_else(|| byline_under_headline(doc))
+                    .or(link),
+            }
+        });
 
     let published_iso = article
         .and_then(|a| ld_string(a, &["datePublished"]))
@@ -763,7 +791,7 @@ fn dom_byline(doc: &Html) -> (Option<String>, Option<String>) {
                 link_hit = author_link(node, &attrs);
             }
             if strict_here || relaxed_here {
-                let hinted = hints.any_in(match_bytes);
+                let hinted = hints.any_in(match_bytes) && !only_authority(&match_string, &hints);
                 if let Some(byline) = byline_of(node, &attrs, hinted) {
                     if strict_here {
                         return (Some(byline), None);
@@ -800,6 +828,22 @@ fn dom_byline(doc: &Html) -> (Option<String>, Option<String>) {
         Some(hit) => (Some(hit), None),
         None => (None, link_hit),
     }
+}
+
+/// Words that hold "author" without being about who wrote the page.
+const AUTHORITY_WORDS: &[&str] = &["authoriz", "authoris", "authorit", "authoring"];
+
+/// Whether the byline hints in a class/id string are all inside
+/// [`AUTHORITY_WORDS`] ("authorization-forms", "authority-score").
+fn only_authority(class_id: &str, hints: &Needles<'_>) -> bool {
+    if !AUTHORITY_WORDS.iter().any(|w| class_id.contains(w)) {
+        return false;
+    }
+    let mut rest = class_id.to_string();
+    for w in AUTHORITY_WORDS {
+        rest = rest.replace(w, "_");
+    }
+    !hints.any_in(rest.as_bytes())
 }
 
 /// The name a link to one author's page shows.
@@ -2041,6 +2085,23 @@ fn text_similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Author names of an entity: a string, `{name}`, or an array of either, joined by ", ".
+/// Whether every author a JSON-LD entity names is typed `Organization` (or a kind of
+/// one: `NewsMediaOrganization`, `Corporation`).
+fn ld_authors_are_organisations(entity: &Value) -> bool {
+    let items: Vec<&Value> = match entity.get("author") {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(other) => vec![other],
+        None => return false,
+    };
+    let organisation = |t: &str| t.ends_with("Organization") || t == "Corporation";
+    !items.is_empty()
+        && items.iter().all(|item| match item.get("@type") {
+            Some(Value::String(t)) => organisation(t),
+            Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(organisation),
+            _ => false,
+        })
+}
+
 fn ld_authors(entity: &Value) -> Option<String> {
     // Not `creator`: that is the account that filed the record, often a user name.
     let author = entity.get("author")?;
@@ -2949,6 +3010,51 @@ mod tests {
             author">pelex</a>, May 26, 2025.</p></div><p>Text of the post.</p></body></html>"#,
         );
         assert_eq!(m.byline.as_deref(), Some("pelex"));
+    }
+
+    #[test]
+    fn the_site_as_author_gives_way_to_a_persons_byline_in_the_page() {
+        let page = |head: &str, body: &str| {
+            meta(&format!(
+                "<head>{head}</head><body><h1>Pests</h1>{body}<p>Text.</p></body>"
+            ))
+            .byline
+        };
+        let org_ld = r#"<script type="application/ld+json">{"@type":"BlogPosting",
+            "headline":"Pests","author":{"@type":"Organization","name":"Acme Gardens"}}
+            </script>"#;
+        let person = r#"<span class="author-name">Meaghan Weeden</span>"#;
+        assert_eq!(page(org_ld, person).as_deref(), Some("Meaghan Weeden"));
+        // The site's own name in the author meta tag, likewise.
+        let site_meta = r#"<meta property="og:site_name" content="Rapid7">
+            <meta name="author" content="Rapid7">"#;
+        assert_eq!(page(site_meta, person).as_deref(), Some("Meaghan Weeden"));
+        // With no person marked in the page, the organisation is the byline; a
+        // "by" credit in the text does not outrank it.
+        assert_eq!(page(org_ld, "").as_deref(), Some("Acme Gardens"));
+        assert_eq!(
+            page(site_meta, "<p>Site by <b>Inter</b></p>").as_deref(),
+            Some("Rapid7")
+        );
+        // A person named in the metadata stays first.
+        let person_meta = r#"<meta property="og:site_name" content="Rapid7">
+            <meta name="author" content="Spencer McIntyre">"#;
+        assert_eq!(
+            page(person_meta, person).as_deref(),
+            Some("Spencer McIntyre")
+        );
+    }
+
+    #[test]
+    fn authorization_and_authority_classes_are_no_byline_hints() {
+        let m = meta(
+            r#"<body><h1>Forms</h1><h3 id="authorization">Authorization Forms</h3>
+            <div class="authority-score">Trusted Source</div><p>Text.</p></body>"#,
+        );
+        assert_eq!(m.byline, None);
+        let m =
+            meta(r#"<body><h1>Forms</h1><div class="authorInfo">Jo Lee</div><p>Text.</p></body>"#);
+        assert_eq!(m.byline.as_deref(), Some("Jo Lee"));
     }
 
     #[test]
