@@ -2624,7 +2624,10 @@ fn text_date(text: &str, numeric: Option<bool>) -> Option<String> {
         .all(|w| {
             // "10:39AM": the clock's letters after its digits.
             let letters = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':');
-            month_number(w).is_some()
+            // "2022-11-23T08:10+02:00": an ISO 8601 time stamp printed as it is.
+            let iso_stamp = w.len() >= 10 && w.as_bytes()[4] == b'-' && parse_iso_like(w).is_some();
+            iso_stamp
+                || month_number(w).is_some()
                 || CLOCK_WORDS
                     .iter()
                     .chain(WEEKDAYS)
@@ -2943,6 +2946,15 @@ mod tests {
         assert_eq!(
             date(" lang=en-GB", "<i>Updated: 10/31/2024</i>").as_deref(),
             Some("2024-10-31")
+        );
+        // An ISO 8601 time stamp printed as the date line.
+        assert_eq!(
+            date(
+                "",
+                "<p class=author>Nick van Mead</p><p><span>2022-11-23T08:10+02:00 </span></p>"
+            )
+            .as_deref(),
+            Some("2022-11-23T08:10:00+02:00")
         );
         // A line of parts: the date is one of them.
         assert_eq!(
