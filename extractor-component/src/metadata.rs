@@ -525,8 +525,8 @@ const LINE_TAGS: &[&str] = &[
 /// check on a huge container stays cheap).
 fn short_text_of(node: NodeRef<'_, Node>, limit: usize) -> Option<String> {
     let mut out = String::new();
-    let mut non_space = 0usize;
-    let mut raw = String::new();
+    // Where `textContent` trimmed starts and ends, in characters.
+    let (mut pos, mut first, mut last_end) = (0usize, None, 0usize);
     // A break or a space is owed before the next word.
     let (mut line_break, mut space) = (false, false);
     for edge in node.traverse() {
@@ -536,7 +536,16 @@ fn short_text_of(node: NodeRef<'_, Node>, limit: usize) -> Option<String> {
         match d.value() {
             Node::Element(e) if d != node && LINE_TAGS.contains(&e.name()) => line_break = true,
             Node::Text(t) if matches!(edge, ego_tree::iter::Edge::Open(_)) => {
-                raw.push_str(t);
+                for c in t.chars() {
+                    if !c.is_whitespace() {
+                        first.get_or_insert(pos);
+                        last_end = pos + 1;
+                    }
+                    pos += 1;
+                }
+                if first.is_some_and(|f| last_end - f > limit) {
+                    return None;
+                }
                 for (k, word) in t.split_whitespace().enumerate() {
                     if k > 0 || t.starts_with(char::is_whitespace) {
                         space = true;
@@ -550,10 +559,6 @@ fn short_text_of(node: NodeRef<'_, Node>, limit: usize) -> Option<String> {
                     }
                     (line_break, space) = (false, false);
                     out.push_str(word);
-                    non_space += word.chars().count();
-                    if non_space > limit {
-                        return None;
-                    }
                 }
                 if t.ends_with(char::is_whitespace) {
                     space = true;
@@ -562,7 +567,7 @@ fn short_text_of(node: NodeRef<'_, Node>, limit: usize) -> Option<String> {
             _ => {}
         }
     }
-    (raw.trim().chars().count() <= limit).then_some(out)
+    Some(out)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -911,17 +916,21 @@ fn is_template_key(s: &str) -> bool {
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
 }
 
+/// The first element named `name` in document order.
+fn first_element<'a>(doc: &'a Html, name: &str) -> Option<NodeRef<'a, Node>> {
+    doc.tree
+        .root()
+        .descendants()
+        .find(|n| matches!(n.value(), Node::Element(e) if e.name() == name))
+}
+
 /// The name after a byline label in the page's visible text, when no markup names
 /// the author: a text that is only the label ("Written by", "Authors:", "By"), then
 /// the next text beside it or in the next element, a short capitalised name; or a
 /// text that opens with a label of two words or a colon and goes on with the name
 /// ("Written by Jane Doe", "Posted by Jane at May 2, 2025 11:15 AM").
 fn labelled_byline(doc: &Html) -> Option<String> {
-    let body = doc
-        .tree
-        .root()
-        .descendants()
-        .find(|n| matches!(n.value(), Node::Element(e) if e.name() == "body"))?;
+    let body = first_element(doc, "body")?;
     // Labels are short: most texts are passed over by length alone, and only a
     // label's ancestors are checked for hiding.
     let longest = BYLINE_LABELS.iter().map(|l| l.len()).max().unwrap_or(0);
@@ -966,11 +975,7 @@ const MAX_TEXTS_UNDER_HEADLINE: usize = 30;
 /// else ("By Monday" opens sentences). The name must be two words or more, read as a
 /// name, and may be followed by a date ("by Jon Foster - 2025-09-13").
 fn byline_under_headline(doc: &Html) -> Option<String> {
-    let h1 = doc
-        .tree
-        .root()
-        .descendants()
-        .find(|n| matches!(n.value(), Node::Element(e) if e.name() == "h1"))?;
+    let h1 = first_element(doc, "h1")?;
     // The headline's block: its grandparent, short of the whole page.
     let scope = h1
         .ancestors()
