@@ -1203,6 +1203,10 @@ fn citation_authors(metas: &MetaValues) -> Option<String> {
     (!names.is_empty()).then(|| names.join(", "))
 }
 
+/// How many nodes of a byline-marked box too long to be a byline [`byline_of`] looks
+/// through for the name marked inside it.
+const MAX_NESTED_AUTHOR_SCAN: usize = 200;
+
 fn byline_of(node: NodeRef<'_, Node>, attrs: &BylineAttrs<'_>, hinted: bool) -> Option<String> {
     let marked = attrs.rel == Some("author")
         || attrs.itemprop.is_some_and(|p| p.contains("author"))
@@ -1210,7 +1214,20 @@ fn byline_of(node: NodeRef<'_, Node>, attrs: &BylineAttrs<'_>, hinted: bool) -> 
     if !marked || attrs.class.is_some_and(is_about_class) {
         return None;
     }
-    let text = short_text_of(node, MAX_BYLINE_CHARS - 1).filter(|t| !t.is_empty())?;
+    let Some(text) = short_text_of(node, MAX_BYLINE_CHARS - 1).filter(|t| !t.is_empty()) else {
+        // Too long for a byline (a poster's card with its menu of links), yet it may
+        // mark the name inside: a nested `itemprop=author`, among its first nodes.
+        return node
+            .descendants()
+            .skip(1)
+            .take(MAX_NESTED_AUTHOR_SCAN)
+            .find(|d| {
+                matches!(d.value(), Node::Element(e)
+                    if crate::dom::attr(e, "itemprop").is_some_and(|p| p.contains("author")))
+            })
+            .and_then(|d| short_text_of(d, MAX_BYLINE_CHARS - 1))
+            .and_then(|t| clean_byline(&byline_lines(&t)));
+    };
     // A nested `itemprop=name`, or else an element classed as the name
     // (`author-name`), is the name alone, without "By", the date or a job title.
     let nested = |is_name: fn(&Element) -> bool| {
@@ -3160,6 +3177,19 @@ mod tests {
             byline("<div class=byline>By Kelli Miller<br>WebMD Health News</div>").as_deref(),
             Some("Kelli Miller WebMD Health News")
         );
+    }
+
+    #[test]
+    fn a_posters_card_too_long_for_a_byline_still_names_the_poster() {
+        let menu: String = (0..6)
+            .map(|i| format!("<li><a href=/u/1/{i}>View Forum Posts and Threads {i}</a></li>"))
+            .collect();
+        let m = meta(&format!(
+            r#"<body><h1>Boot loop</h1><div class="username_container"><div class="popupmenu">
+            <a class="username popupctrl" href="/u/1"><strong itemprop="author">HOSTLAR</strong></a>
+            <ul class="popupbody">{menu}</ul></div></div><p>My phone restarts.</p></body>"#
+        ));
+        assert_eq!(m.byline.as_deref(), Some("HOSTLAR"));
     }
 
     #[test]
