@@ -867,6 +867,8 @@ const BYLINE_LABELS: &[&str] = &[
     "written by",
     "written by:",
     "posted by",
+    // A forum topic's opening poster: "Started by Jo Lee, June 4, 2024".
+    "started by",
     "article by",
     "words by",
     "text by",
@@ -2901,6 +2903,10 @@ mod tests {
             byline("<span class=posted>Posted by David at December 16, 2025 11:15 AM</span>")
                 .as_deref(),
             Some("David")
+        );
+        assert_eq!(
+            byline("<p>Started by Biology Forums, June 04, 2024, 11:23:55 AM</p>").as_deref(),
+            Some("Biology Forums")
         );
         // A streamed React segment is shown by script, not hidden.
         assert_eq!(
