@@ -1435,6 +1435,7 @@ const ROLE_RANKS: &[&str] = &[
     "guest",
 ];
 
+/// Whether word `w`, edge punctuation aside, is one of `list` (any case).
 fn word_in(w: &str, list: &[&str]) -> bool {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
     list.iter().any(|r| w.eq_ignore_ascii_case(r))
@@ -2108,7 +2109,6 @@ fn text_similarity(a: &str, b: &str) -> f64 {
     1.0 - uniq_b_len / all_b_len
 }
 
-/// Author names of an entity: a string, `{name}`, or an array of either, joined by ", ".
 /// Whether every author a JSON-LD entity names is typed `Organization` (or a kind of
 /// one: `NewsMediaOrganization`, `Corporation`).
 fn ld_authors_are_organisations(entity: &Value) -> bool {
@@ -2126,6 +2126,7 @@ fn ld_authors_are_organisations(entity: &Value) -> bool {
         })
 }
 
+/// Author names of an entity: a string, `{name}`, or an array of either, joined by ", ".
 fn ld_authors(entity: &Value) -> Option<String> {
     // Not `creator`: that is the account that filed the record, often a user name.
     let author = entity.get("author")?;
