@@ -90,15 +90,13 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
 
     // The site or its publisher named as the author says no more than the masthead:
     // a person's byline in the page wins over it, and it stays the last resort.
-    let publishers: Vec<String> = [
-        article
-            .and_then(|a| a.get("publisher"))
-            .and_then(|p| ld_string(first_object(p)?, &["name"])),
-        metas.last("og:site_name"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let publisher = article
+        .and_then(|a| a.get("publisher"))
+        .and_then(|p| ld_string(first_object(p)?, &["name"]));
+    let publishers: Vec<String> = [publisher.clone(), metas.last("og:site_name")]
+        .into_iter()
+        .flatten()
+        .collect();
     let organisation_byline = std::cell::Cell::new(None);
     let unless_organisation = |byline: String, organisation: bool| {
         if organisation || publishers.iter().any(|p| p.eq_ignore_ascii_case(&byline)) {
@@ -237,10 +235,7 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
                 .and_then(|e| ld_string(e, &["description"]))
         });
 
-    let site_name = article
-        .and_then(|a| a.get("publisher"))
-        .and_then(|p| ld_string(first_object(p)?, &["name"]))
-        .or_else(|| metas.first_of(&["og:site_name", "application-name"]));
+    let site_name = publisher.or_else(|| metas.first_of(&["og:site_name", "application-name"]));
 
     let mut categories = CategoryList::default();
     if let Some(a) = article {
@@ -513,11 +508,11 @@ fn text_of(node: NodeRef<'_, Node>) -> String {
     out
 }
 
-/// Tags that set their text apart from what comes before and after it.
-const LINE_TAGS: &[&str] = &[
-    "address", "article", "br", "dd", "div", "dl", "dt", "footer", "h1", "h2", "h3", "h4", "h5",
-    "h6", "header", "hr", "li", "ol", "p", "section", "table", "td", "th", "tr", "ul",
-];
+/// Whether tag `name` sets its text on a line of its own: a block, as the renderer
+/// lays it out ([`crate::render::is_block`]), a `<br>`, or a table cell.
+fn starts_line(name: &str) -> bool {
+    crate::render::is_block(name) || matches!(name, "br" | "td" | "th")
+}
 
 /// `textContent` with whitespace collapsed and a line break where a block or `<br>`
 /// parts two texts ("By Jo Lee<br>Senior Reporter" reads as two lines, not one glued
@@ -534,7 +529,7 @@ fn short_text_of(node: NodeRef<'_, Node>, limit: usize) -> Option<String> {
             ego_tree::iter::Edge::Open(d) | ego_tree::iter::Edge::Close(d) => d,
         };
         match d.value() {
-            Node::Element(e) if d != node && LINE_TAGS.contains(&e.name()) => line_break = true,
+            Node::Element(e) if d != node && starts_line(e.name()) => line_break = true,
             Node::Text(t) if matches!(edge, ego_tree::iter::Edge::Open(_)) => {
                 for c in t.chars() {
                     if !c.is_whitespace() {
@@ -1216,32 +1211,31 @@ fn byline_of(node: NodeRef<'_, Node>, attrs: &BylineAttrs<'_>, hinted: bool) -> 
     if !marked || attrs.class.is_some_and(is_about_class) {
         return None;
     }
+    // The first element inside, among its first `limit` nodes, that `is_name`.
+    let nested = |limit: usize, is_name: fn(&Element) -> bool| {
+        node.descendants()
+            .skip(1)
+            .take(limit)
+            .find(|d| matches!(d.value(), Node::Element(e) if is_name(e)))
+    };
     let Some(text) = short_text_of(node, MAX_BYLINE_CHARS - 1).filter(|t| !t.is_empty()) else {
         // Too long for a byline (a poster's card with its menu of links), yet it may
         // mark the name inside: a nested `itemprop=author`, among its first nodes.
-        return node
-            .descendants()
-            .skip(1)
-            .take(MAX_NESTED_AUTHOR_SCAN)
-            .find(|d| {
-                matches!(d.value(), Node::Element(e)
-                    if crate::dom::attr(e, "itemprop").is_some_and(|p| p.contains("author")))
-            })
-            .and_then(|d| short_text_of(d, MAX_BYLINE_CHARS - 1))
-            .and_then(|t| clean_byline(&byline_lines(&t)));
+        return nested(MAX_NESTED_AUTHOR_SCAN, |e| {
+            crate::dom::attr(e, "itemprop").is_some_and(|p| p.contains("author"))
+        })
+        .and_then(|d| short_text_of(d, MAX_BYLINE_CHARS - 1))
+        .and_then(|t| clean_byline(&byline_lines(&t)));
     };
     // A nested `itemprop=name`, or else an element classed as the name
     // (`author-name`), is the name alone, without "By", the date or a job title.
-    let nested = |is_name: fn(&Element) -> bool| {
-        node.descendants()
-            .skip(1)
-            .find(|d| matches!(d.value(), Node::Element(e) if is_name(e)))
-    };
-    let name = nested(|e| crate::dom::attr(e, "itemprop").is_some_and(|p| p.contains("name")))
-        .or_else(|| nested(|e| e.attr("class").is_some_and(is_name_class)))
-        .map(text_of)
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or(text);
+    let name = nested(usize::MAX, |e| {
+        crate::dom::attr(e, "itemprop").is_some_and(|p| p.contains("name"))
+    })
+    .or_else(|| nested(usize::MAX, |e| e.attr("class").is_some_and(is_name_class)))
+    .map(text_of)
+    .filter(|t| !t.trim().is_empty())
+    .unwrap_or(text);
     clean_byline(&byline_lines(&name))
 }
 
@@ -1249,8 +1243,9 @@ fn byline_of(node: NodeRef<'_, Node>, attrs: &BylineAttrs<'_>, hinted: bool) -> 
 /// the job title (`byline-author__title`, `author-role`, `position`) or a short bio
 /// (`author-description`).
 fn is_about_class(class: &str) -> bool {
-    class.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
-        [
+    has_class_word(
+        class,
+        &[
             "title",
             "role",
             "position",
@@ -1258,18 +1253,22 @@ fn is_about_class(class: &str) -> bool {
             "jobtitle",
             "description",
             "bio",
-        ]
-        .iter()
-        .any(|w| t.eq_ignore_ascii_case(w))
-    })
+        ],
+    )
 }
 
 /// A class that marks a person's name: a token `name` or `authorname` (`author-name`,
 /// `author__name`, `authorName`).
 fn is_name_class(class: &str) -> bool {
+    has_class_word(class, &["name", "authorname"])
+}
+
+/// Whether a class string, cut at every non-alphanumeric character, holds one of
+/// `words` as a whole part (any case).
+fn has_class_word(class: &str, words: &[&str]) -> bool {
     class
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|t| t.eq_ignore_ascii_case("name") || t.eq_ignore_ascii_case("authorname"))
+        .any(|t| words.iter().any(|w| t.eq_ignore_ascii_case(w)))
 }
 
 /// A byline's lines as one: the name's line and what follows it up to a job title
@@ -2112,11 +2111,7 @@ fn text_similarity(a: &str, b: &str) -> f64 {
 /// Whether every author a JSON-LD entity names is typed `Organization` (or a kind of
 /// one: `NewsMediaOrganization`, `Corporation`).
 fn ld_authors_are_organisations(entity: &Value) -> bool {
-    let items: Vec<&Value> = match entity.get("author") {
-        Some(Value::Array(items)) => items.iter().collect(),
-        Some(other) => vec![other],
-        None => return false,
-    };
+    let items = ld_author_items(entity);
     let organisation = |t: &str| t.ends_with("Organization") || t == "Corporation";
     !items.is_empty()
         && items.iter().all(|item| match item.get("@type") {
@@ -2126,16 +2121,20 @@ fn ld_authors_are_organisations(entity: &Value) -> bool {
         })
 }
 
+/// The entries of an entity's `author`: one value, or each of an array.
+fn ld_author_items(entity: &Value) -> Vec<&Value> {
+    // Not `creator`: that is the account that filed the record, often a user name.
+    match entity.get("author") {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(other) => vec![other],
+        None => Vec::new(),
+    }
+}
+
 /// Author names of an entity: a string, `{name}`, or an array of either, joined by ", ".
 fn ld_authors(entity: &Value) -> Option<String> {
-    // Not `creator`: that is the account that filed the record, often a user name.
-    let author = entity.get("author")?;
     let mut names = Vec::new();
-    let items: Vec<&Value> = match author {
-        Value::Array(items) => items.iter().collect(),
-        other => vec![other],
-    };
-    for item in items {
+    for item in ld_author_items(entity) {
         let name = match item {
             Value::String(s) => Some(s.as_str()),
             Value::Object(_) => match item.get("name") {
