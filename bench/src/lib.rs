@@ -643,13 +643,17 @@ impl Means {
 /// exact substrings after lower-casing both sides, nothing else folded (line breaks,
 /// runs of spaces and typographic quotes must match as typed). No snippets scores 1.
 pub fn script_snippet_rate(text: &str, snippets: &[String]) -> f64 {
+    share_found(&text.to_lowercase(), snippets)
+}
+
+/// [`script_snippet_rate`] in a text already lower-cased.
+fn share_found(lower_text: &str, snippets: &[String]) -> f64 {
     if snippets.is_empty() {
         return 1.0;
     }
-    let text = text.to_lowercase();
     let found = snippets
         .iter()
-        .filter(|s| text.contains(&s.to_lowercase()))
+        .filter(|s| lower_text.contains(&s.to_lowercase()))
         .count();
     found as f64 / snippets.len() as f64
 }
@@ -671,8 +675,10 @@ pub struct ScriptSnippetRates {
 impl ScriptSnippetRates {
     fn add(&mut self, text: &str, with: &[String], without: &[String]) {
         self.pages += 1;
-        self.sums.0 += script_snippet_rate(text, with);
-        let leaked = script_snippet_rate(text, without);
+        // Lower-cased once for both lists.
+        let text = text.to_lowercase();
+        self.sums.0 += share_found(&text, with);
+        let leaked = share_found(&text, without);
         self.sums.1 += leaked;
         if !without.is_empty() {
             self.pages_with_without_snippets += 1;
