@@ -7,7 +7,7 @@
 //! [`links`] (absolute links and media) → [`language`] → [`quality`] (a 0–100 score).
 //!
 //! The same library is compiled natively (tests, benches, the quality harness) and for
-//! `wasm32-wasip2`, where [`component`] exports it as the `riptide:extractor/extract`
+//! `wasm32-wasip2`, where `component` exports it as the `riptide:extractor/extract`
 //! interface.
 
 pub mod content;
