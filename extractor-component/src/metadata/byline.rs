@@ -637,11 +637,16 @@ fn byline_of(node: NodeRef<'_, Node>, attrs: &BylineAttrs<'_>, hinted: bool) -> 
     };
     // A nested `itemprop=name`, or else an element classed as the name
     // (`author-name`), is the name alone, without "By", the date or a job title.
+    // Microdata may give the name as a `<meta itemprop=name content=…>`, which has
+    // no text of its own (forum software marks each poster so).
     let name = nested(usize::MAX, |e| {
         crate::dom::attr(e, "itemprop").is_some_and(|p| p.contains("name"))
     })
     .or_else(|| nested(usize::MAX, |e| e.attr("class").is_some_and(is_name_class)))
-    .map(text_of)
+    .map(|d| match d.value() {
+        Node::Element(e) if e.name() == "meta" => e.attr("content").unwrap_or("").to_string(),
+        _ => text_of(d),
+    })
     .filter(|t| !t.trim().is_empty())
     .unwrap_or(text);
     clean_byline(&byline_lines(&name))
@@ -821,6 +826,7 @@ const ROLE_WORDS: &[&str] = &[
     "manager",
     "coordinator",
     "consultant",
+    "educator",
     "staff",
 ];
 
@@ -848,9 +854,15 @@ fn word_in(w: &str, list: &[&str]) -> bool {
     list.iter().any(|r| w.eq_ignore_ascii_case(r))
 }
 
-/// Holds a word of a job title ([`ROLE_WORDS`]).
+/// Holds a word of a job title ([`ROLE_WORDS`]), one or several ("Extension
+/// horticulture educators").
 fn is_role(part: &str) -> bool {
-    part.split_whitespace().any(|w| word_in(w, ROLE_WORDS))
+    part.split_whitespace().any(|w| {
+        let singular = w
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .strip_suffix('s');
+        word_in(w, ROLE_WORDS) || singular.is_some_and(|s| s.len() > 2 && word_in(s, ROLE_WORDS))
+    })
 }
 
 /// Opens with a rank ([`ROLE_RANKS`]).
@@ -931,6 +943,42 @@ fn strip_author_role(s: &str) -> String {
         }
         _ => s.to_string(),
     }
+}
+
+/// Cuts the site's name where a byline prints it after the person's: the masthead
+/// said again ("Brian Truitt USA TODAY", "Ann Lee, The Commercial Appeal", "David
+/// Jackson - FullStack Editorial Team"). Only after a name of two words or more; a
+/// byline that is the site's name alone stays, the organisation as author.
+pub(super) fn without_site_name(byline: String, sites: &[String]) -> String {
+    let is_separator = |c: char| BYLINE_SEPARATORS.contains(&c);
+    for site in sites.iter().map(|s| s.trim()).filter(|s| s.len() >= 2) {
+        for (k, _) in byline.char_indices().skip(1) {
+            let Some(found) = byline.get(k..k + site.len()) else {
+                continue;
+            };
+            if !found.eq_ignore_ascii_case(site) {
+                continue;
+            }
+            let before = &byline[..k];
+            let after = &byline[k + site.len()..];
+            if !before.ends_with(char::is_whitespace) {
+                continue;
+            }
+            let head = before.trim_end();
+            let separated = head.ends_with(is_separator);
+            // At the end, or (after a separator) opening the rest: "FullStack
+            // Editorial Team"; never a word's start ("USA TODAYS").
+            let closes = after.is_empty() || (separated && after.starts_with(char::is_whitespace));
+            let head = head.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            let words = head
+                .split_whitespace()
+                .filter(|w| w.contains(char::is_alphabetic));
+            if closes && words.count() >= 2 {
+                return head.to_string();
+            }
+        }
+    }
+    byline
 }
 
 /// Job titles of a newsroom, which can close a byline after the name.
@@ -1187,6 +1235,8 @@ fn strip_byline_prefixes(mut s: String) -> String {
         "authored by",
         "words by",
         "story by",
+        "authors:",
+        "authors",
         "author:",
         "author",
         "by",

@@ -149,7 +149,8 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
                     .or_else(|| byline_under_headline(doc))
                     .or(link),
             }
-        });
+        })
+        .map(|b| without_site_name(b, &publishers));
 
     let published_iso = article
         .and_then(|a| ld_string(a, &["datePublished"]))

@@ -391,6 +391,60 @@ fn a_plain_by_line_under_the_headline_names_the_author() {
 }
 
 #[test]
+fn the_site_name_printed_after_the_authors_is_not_part_of_the_byline() {
+    let byline = |site: &str, line: &str| {
+        meta(&format!(
+            r#"<head><meta property="og:site_name" content="{site}"></head><body>
+            <h1>Rates rise</h1><span class="byline">{line}</span><p>Text.</p></body>"#
+        ))
+        .byline
+    };
+    assert_eq!(
+        byline("USA TODAY", "Brian Truitt USA TODAY").as_deref(),
+        Some("Brian Truitt")
+    );
+    assert_eq!(
+        byline(
+            "The Commercial Appeal",
+            "Manoj Jain and Ann Lee, The Commercial Appeal"
+        )
+        .as_deref(),
+        Some("Manoj Jain and Ann Lee")
+    );
+    assert_eq!(
+        byline("FullStack", "David Jackson - FullStack Editorial Team").as_deref(),
+        Some("David Jackson")
+    );
+    // The site as the only author stays; so does a name the site's name only starts.
+    assert_eq!(
+        byline("The Verge", "The Verge").as_deref(),
+        Some("The Verge")
+    );
+    assert_eq!(
+        byline("Ann", "Mary Annabel Lee").as_deref(),
+        Some("Mary Annabel Lee")
+    );
+    // One name before the site's is too little to tell a person from a handle.
+    assert_eq!(
+        byline("House Plant House", "Laura / House Plant House").as_deref(),
+        Some("Laura / House Plant House")
+    );
+}
+
+#[test]
+fn an_authors_label_and_a_plural_job_title_are_not_the_names() {
+    let m = meta(
+        r#"<body><h1>Grow lights</h1><p>Seedlings need light.</p><section class="author-block">
+        <p class="byline">Authors: Julie Weisenhorn and Natalie Hoidal, Extension horticulture
+        educators</p></section></body>"#,
+    );
+    assert_eq!(
+        m.byline.as_deref(),
+        Some("Julie Weisenhorn and Natalie Hoidal")
+    );
+}
+
+#[test]
 fn an_author_boxs_job_title_and_bio_are_not_the_name() {
     let byline = |inner: &str| {
         meta(&format!(
@@ -447,6 +501,19 @@ fn a_posters_card_too_long_for_a_byline_still_names_the_poster() {
         <ul class="popupbody">{menu}</ul></div></div><p>My phone restarts.</p></body>"#
     ));
     assert_eq!(m.byline.as_deref(), Some("HOSTLAR"));
+}
+
+#[test]
+fn a_microdata_author_named_by_a_meta_tag_is_that_name() {
+    let m = meta(
+        r#"<body><h1>Release notes</h1><div itemprop="author" itemscope
+        itemtype="https://schema.org/Person"><meta itemprop="name" content="julian">
+        <span class="avatar">J</span> <span class="visually-hidden">Offline</span>
+        <a href="/user/julian">julian</a> <span class="badge">Staff</span>
+        <span>wrote on <a href="/post/1">Nov 27</a></span></div>
+        <p>We shipped the new version today.</p></body>"#,
+    );
+    assert_eq!(m.byline.as_deref(), Some("julian"));
 }
 
 #[test]
