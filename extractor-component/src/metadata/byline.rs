@@ -633,7 +633,8 @@ fn byline_of(node: NodeRef<'_, Node>, attrs: &BylineAttrs<'_>, hinted: bool) -> 
             crate::dom::attr(e, "itemprop").is_some_and(|p| p.contains("author"))
         })
         .and_then(|d| short_text_of(d, MAX_BYLINE_CHARS - 1))
-        .and_then(|t| clean_byline(&byline_lines(&t)));
+        .and_then(|t| clean_byline(&byline_lines(&t)))
+        .or_else(|| first_line_name(node));
     };
     // A nested `itemprop=name`, or else an element classed as the name
     // (`author-name`), is the name alone, without "By", the date or a job title.
@@ -650,6 +651,41 @@ fn byline_of(node: NodeRef<'_, Node>, attrs: &BylineAttrs<'_>, hinted: bool) -> 
     .filter(|t| !t.trim().is_empty())
     .unwrap_or(text);
     clean_byline(&byline_lines(&name))
+}
+
+/// The name an author box opens with, above the bio it goes on to ("Lauren Vetter" /
+/// "Lauren leads growth at …"): the element of the box's first text, when that is
+/// two to four capitalised words and nothing else. A box that opens with a link
+/// elsewhere than an author's page opens with a category or a post's title instead.
+fn first_line_name(node: NodeRef<'_, Node>) -> Option<String> {
+    let first = node
+        .descendants()
+        .skip(1)
+        .take(MAX_NESTED_AUTHOR_SCAN)
+        .find(|d| matches!(d.value(), Node::Text(t) if !t.trim().is_empty()))?;
+    let parent = first.parent().filter(|p| *p != node)?;
+    let Node::Element(el) = parent.value() else {
+        return None;
+    };
+    if !is_html(el) || matches!(el.name(), "script" | "style") {
+        return None;
+    }
+    let elsewhere = |a: NodeRef<'_, Node>| match a.value() {
+        Node::Element(e) if e.name() == "a" => !e.attr("href").is_some_and(is_author_page),
+        _ => false,
+    };
+    if parent.ancestors().take_while(|a| *a != node).any(elsewhere) || elsewhere(parent) {
+        return None;
+    }
+    let name = clean_byline(&byline_lines(&short_text_of(parent, MAX_BYLINE_CHARS - 1)?))?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let name_word = |w: &&str| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+            && !word_in(w, &["about", "meet", "author", "authors", "the"])
+    };
+    ((2..=4).contains(&words.len()) && words.iter().all(name_word)).then_some(name)
 }
 
 /// A class that marks what an author box says about the person rather than the name:

@@ -445,6 +445,35 @@ fn an_authors_label_and_a_plural_job_title_are_not_the_names() {
 }
 
 #[test]
+fn an_author_box_with_a_bio_opens_with_the_name() {
+    let bio = "leads growth at a clinic software company and writes about running a \
+        practice, from billing to the front desk, and about the tools that help.";
+    let byline = |first: &str| {
+        meta(&format!(
+            r#"<body><h1>Clinic billing</h1><p>Billing is hard.</p>
+            <div class="blog_author-text"><div class="name">{first}</div>
+            <p>Lauren {bio}</p></div></body>"#
+        ))
+        .byline
+    };
+    assert_eq!(byline("Lauren Vetter").as_deref(), Some("Lauren Vetter"));
+    // A heading, a post's title or a category link is no name.
+    assert_eq!(byline("About The Author").as_deref(), None);
+    assert_eq!(
+        byline("Affordable, Ethical Clothing Brands").as_deref(),
+        None
+    );
+    assert_eq!(
+        byline(r#"<a href="/topics/tech">Tech Industry</a>"#).as_deref(),
+        None
+    );
+    assert_eq!(
+        byline(r#"<a href="/author/lauren-vetter">Lauren Vetter</a>"#).as_deref(),
+        Some("Lauren Vetter")
+    );
+}
+
+#[test]
 fn an_author_boxs_job_title_and_bio_are_not_the_name() {
     let byline = |inner: &str| {
         meta(&format!(
