@@ -134,8 +134,6 @@ const POSITIVE: &[&str] = &[
     "documentation",
 ];
 
-/// Headings that introduce page furniture rather than content (matched as a prefix of
-/// the lower-cased heading text).
 /// Whole headings of the list of sources under an article: its apparatus, not its
 /// text (unlike "Sources of vitamin D", which is a section of the text).
 pub(super) const SOURCE_HEADINGS: &[&str] = &[
@@ -150,6 +148,8 @@ pub(super) const SOURCE_HEADINGS: &[&str] = &[
     "further reading",
 ];
 
+/// Headings that introduce page furniture rather than content (matched as a prefix of
+/// the lower-cased heading text).
 pub(super) const FURNITURE_HEADINGS: &[&str] = &[
     "related",
     "you may also",
