@@ -139,10 +139,13 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
             let (hit, link) = dom_byline(doc);
             let marked = hit.or_else(|| ld.subject_authors().and_then(|b| clean_byline(&b)));
             match organisation_byline.take() {
-                // Over the masthead, only a name the markup marks as the author's.
+                // Over the masthead, only a name the markup marks as the author's, or
+                // a "By" line under the headline (not a label anywhere: a footer's
+                // "Content Management by …" would do).
                 Some(organisation) => marked
                     .filter(|b| reads_as_name(b))
                     .or(link)
+                    .or_else(|| byline_under_headline(doc))
                     .or(Some(organisation)),
                 None => marked
                     .or_else(|| labelled_byline(doc))

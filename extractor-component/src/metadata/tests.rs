@@ -328,6 +328,11 @@ fn the_site_as_author_gives_way_to_a_persons_byline_in_the_page() {
         page(site_meta, "<p>Site by <b>Inter</b></p>").as_deref(),
         Some("Rapid7")
     );
+    // But a plain "By" line under the headline does.
+    assert_eq!(
+        page(site_meta, "<div><span>by Meaghan Weeden</span></div>").as_deref(),
+        Some("Meaghan Weeden")
+    );
     // A person named in the metadata stays first.
     let person_meta = r#"<meta property="og:site_name" content="Rapid7">
         <meta name="author" content="Spencer McIntyre">"#;
