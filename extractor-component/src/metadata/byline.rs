@@ -344,7 +344,20 @@ pub(super) fn labelled_byline(doc: &Html) -> Option<String> {
             return None;
         };
         let text = t.trim();
-        if text.len() <= longest && BYLINE_LABELS.iter().any(|l| text.eq_ignore_ascii_case(l)) {
+        // "Author" alone labels only as a heading or a term (`<h3>Author</h3><p>Ann
+        // Lee</p>`, `<dt>`), not as a table's column head over books' authors.
+        let headed = || {
+            ["author", "authors"]
+                .iter()
+                .any(|l| text.eq_ignore_ascii_case(l))
+                && node.parent().is_some_and(|p| {
+                    matches!(p.value(), Node::Element(e)
+                        if matches!(e.name(), "h2" | "h3" | "h4" | "h5" | "h6" | "dt"))
+                })
+        };
+        if text.len() <= longest
+            && (BYLINE_LABELS.iter().any(|l| text.eq_ignore_ascii_case(l)) || headed())
+        {
             return shown(node)
                 .then(|| name_after(node))
                 .flatten()
@@ -747,7 +760,15 @@ fn is_author_page(href: &str) -> bool {
     let path = href.split(['?', '#']).next().unwrap_or("");
     let mut segments = path.split('/').filter(|s| !s.is_empty());
     while let Some(segment) = segments.next() {
-        if segment.eq_ignore_ascii_case("author") || segment.eq_ignore_ascii_case("authors") {
+        // "/author/jo-lee", "/authors/jo-lee", "/blog-authors/jo-lee".
+        let lower = segment.to_ascii_lowercase();
+        let named = |word: &str| {
+            lower == word
+                || lower
+                    .strip_suffix(word)
+                    .is_some_and(|head| head.ends_with(['-', '_']))
+        };
+        if named("author") || named("authors") {
             return segments.next().is_some() && segments.next().is_none();
         }
     }

@@ -568,6 +568,29 @@ fn a_forums_first_username_is_the_byline_but_not_a_greeting_or_masked_buyer() {
 }
 
 #[test]
+fn an_author_heading_labels_the_name_below_it() {
+    let byline = |body: &str| {
+        meta(&format!(
+            "<body><h1>Eviction notices</h1><p>Text.</p>{body}</body>"
+        ))
+        .byline
+    };
+    assert_eq!(
+        byline("<div><h3>Author</h3><p> Lisa D. Ellis</p></div>").as_deref(),
+        Some("Lisa D. Ellis")
+    );
+    assert_eq!(
+        byline("<dl><dt>Authors</dt><dd>Ann Lee</dd></dl>").as_deref(),
+        Some("Ann Lee")
+    );
+    // A table's column head is over the books' authors, not the page's.
+    assert_eq!(
+        byline("<table><tr><th>Author</th><th>Title</th></tr><tr><td>Jane Austen</td><td>Emma</td></tr></table>"),
+        None
+    );
+}
+
+#[test]
 fn a_link_to_one_authors_page_names_the_author_when_nothing_else_does() {
     let byline = |links: &str| {
         meta(&format!(
@@ -579,8 +602,13 @@ fn a_link_to_one_authors_page_names_the_author_when_nothing_else_does() {
         byline(r#"<a href="/authors/trevor-jackins">Trevor Jackins</a>"#).as_deref(),
         Some("Trevor Jackins")
     );
+    assert_eq!(
+        byline(r#"<a href="/blog-authors/matteo-laratta">Matteo Laratta</a>"#).as_deref(),
+        Some("Matteo Laratta")
+    );
     // The list of all authors, and a link's label, name nobody.
     assert_eq!(byline(r#"<a href="/authors/">Our Authors</a>"#), None);
+    assert_eq!(byline(r#"<a href="/coauthors/jo-lee">Jo Lee</a>"#), None);
     assert_eq!(
         byline(r#"<a href="/author/juliette">Articles by Juliette</a>"#),
         None
