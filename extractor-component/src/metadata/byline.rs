@@ -459,6 +459,12 @@ fn labelled_name(text: &str) -> Option<String> {
     reads_as_name(&name).then_some(name)
 }
 
+/// One word, as an account's handle is ("andrew.keaveney", "kffnirmitap", "KatieS"),
+/// where a person's name has two or more.
+pub(super) fn is_handle(byline: &str) -> bool {
+    !byline.trim().contains(char::is_whitespace)
+}
+
 /// A short capitalised name: names are capitalised, a sentence after "By" is not one.
 pub(super) fn reads_as_name(text: &str) -> bool {
     let words = text.split_whitespace().count();

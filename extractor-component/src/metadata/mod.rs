@@ -96,7 +96,9 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
         .or(doc_title);
 
     // The site or its publisher named as the author says no more than the masthead:
-    // a person's byline in the page wins over it, and it stays the last resort.
+    // a person's byline in the page wins over it, and it stays the last resort. So
+    // does an account's handle (a CMS's login, "andrew.keaveney", "KatieS"), which
+    // names whoever posted the page, not always who wrote it.
     let publisher = article
         .and_then(|a| a.get("publisher"))
         .and_then(|p| ld_string(first_object(p)?, &["name"]));
@@ -106,7 +108,10 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
         .collect();
     let organisation_byline = std::cell::Cell::new(None);
     let unless_organisation = |byline: String, organisation: bool| {
-        if organisation || publishers.iter().any(|p| p.eq_ignore_ascii_case(&byline)) {
+        if organisation
+            || is_handle(&byline)
+            || publishers.iter().any(|p| p.eq_ignore_ascii_case(&byline))
+        {
             organisation_byline.set(Some(byline));
             None
         } else {
@@ -134,7 +139,7 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
             .and_then(|b| unless_organisation(b, false))
         })
         .or_else(|| citation_authors(metas))
-        .or_else(|| labelled_twitter_author(metas))
+        .or_else(|| labelled_twitter_author(metas).and_then(|b| unless_organisation(b, false)))
         .or_else(|| {
             let (hit, link) = dom_byline(doc);
             let marked = hit.or_else(|| ld.subject_authors().and_then(|b| clean_byline(&b)));

@@ -343,6 +343,25 @@ fn the_site_as_author_gives_way_to_a_persons_byline_in_the_page() {
 }
 
 #[test]
+fn an_accounts_handle_gives_way_to_the_name_in_the_page() {
+    let page = |head: &str, body: &str| {
+        meta(&format!(
+            "<head>{head}</head><body><h1>Travel cards</h1>{body}<p>Text.</p></body>"
+        ))
+        .byline
+    };
+    let handle = r#"<meta name="author" content="andrew.keaveney">"#;
+    let twitter = r#"<meta name="twitter:label1" content="Written by">
+        <meta name="twitter:data1" content="KatieS">"#;
+    let person = r#"<p>by <a class="author-link" href="/authors/aoife"><span>Aoife O'Riordan</span></a></p>"#;
+    assert_eq!(page(handle, person).as_deref(), Some("Aoife O'Riordan"));
+    assert_eq!(page(twitter, person).as_deref(), Some("Aoife O'Riordan"));
+    // With nobody named in the page, the handle is all there is.
+    assert_eq!(page(handle, "").as_deref(), Some("andrew.keaveney"));
+    assert_eq!(page(twitter, "").as_deref(), Some("KatieS"));
+}
+
+#[test]
 fn authorization_and_authority_classes_are_no_byline_hints() {
     let m = meta(
         r#"<body><h1>Forms</h1><h3 id="authorization">Authorization Forms</h3>
