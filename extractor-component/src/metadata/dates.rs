@@ -296,6 +296,19 @@ pub(super) fn text_date(text: &str, numeric: Option<bool>) -> Option<String> {
         .find(|l| lower.starts_with(*l))
         .map_or(0, |l| l.len());
     let rest = text[start..].trim_start_matches([':', ' ']);
+    // "Posted on the 15/12/2025 at 19:00 by" and the author's link after it.
+    let rest = match rest.get(..4) {
+        Some(the) if start > 0 && the.eq_ignore_ascii_case("the ") => &rest[4..],
+        _ => rest,
+    };
+    let rest = match rest
+        .len()
+        .checked_sub(3)
+        .and_then(|k| rest.get(k..).map(|by| (k, by)))
+    {
+        Some((k, by)) if by.eq_ignore_ascii_case(" by") => &rest[..k],
+        _ => rest,
+    };
     let only_date_words = rest
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '·' | '|'))
         .filter(|w| w.chars().any(char::is_alphabetic))

@@ -196,6 +196,18 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
             .find_map(|v| parse_date(&v))
         })
         .or_else(|| {
+            let names = [
+                "published_time",
+                "published-date",
+                "published_date",
+                "publish-date",
+                "publish_date",
+                "publication-date",
+                "publication_date",
+            ];
+            metas.prefixed(&names).and_then(|v| parse_date(&v))
+        })
+        .or_else(|| {
             ld.primary_other()
                 .and_then(|e| ld_string(e, &["datePublished", "uploadDate", "dateCreated"]))
                 .and_then(|d| parse_date(&d))
@@ -335,6 +347,23 @@ impl MetaValues {
 
     fn first_of(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| self.last(k))
+    }
+
+    /// The value of the first key, in key order, that is one of `names` behind a
+    /// prefix and a separator (`w-published-date`, `og:article:published_time`).
+    fn prefixed(&self, names: &[&str]) -> Option<String> {
+        let mut keys: Vec<&String> = self
+            .by_key
+            .keys()
+            .filter(|k| {
+                names.iter().any(|n| {
+                    k.strip_suffix(n)
+                        .is_some_and(|head| head.ends_with(['-', '_', ':', '.']))
+                })
+            })
+            .collect();
+        keys.sort();
+        keys.into_iter().find_map(|k| self.last(k))
     }
 }
 

@@ -206,6 +206,21 @@ fn published_date_from_the_web_page_node_or_a_date_line() {
 }
 
 #[test]
+fn a_publish_date_meta_behind_a_sites_prefix_is_read() {
+    let date =
+        |head: &str| meta(&format!("<head>{head}</head><body><p>Text.</p></body>")).published_iso;
+    assert_eq!(
+        date(r#"<meta name="w-published-date" content="2025-05-27T06:03:43.274Z">"#).as_deref(),
+        Some("2025-05-27T06:03:43Z")
+    );
+    // Only the name after a separator: "unpublished-date" is no publish date.
+    assert_eq!(
+        date(r#"<meta name="unpublished-date" content="2025-05-27">"#),
+        None
+    );
+}
+
+#[test]
 fn numeric_and_dotted_date_lines_follow_the_pages_language() {
     let date = |lang: &str, body: &str| {
         meta(&format!("<html{lang}><body>{body}</body></html>")).published_iso
@@ -227,6 +242,15 @@ fn numeric_and_dotted_date_lines_follow_the_pages_language() {
     assert_eq!(
         date(" lang=en-GB", "<i>Updated: 10/31/2024</i>").as_deref(),
         Some("2024-10-31")
+    );
+    // A "Posted on the …" line that goes on to the author's link.
+    assert_eq!(
+        date(
+            "",
+            r#"<div>Posted on the 15/12/2025 at 19:00 by <a href="/">Guillaume</a></div>"#
+        )
+        .as_deref(),
+        Some("2025-12-15")
     );
     // An ISO 8601 time stamp printed as the date line.
     assert_eq!(
