@@ -609,22 +609,26 @@ impl<'a> BylineAttrs<'a> {
 }
 
 /// A paper's authors from its `citation_author` tags (the Highwire Press tags that
-/// journals and preprint servers print for Google Scholar), one tag each, joined as a
-/// list; "Vaswani, Ashish" is written back in reading order.
-pub(super) fn citation_authors(metas: &MetaValues) -> Option<String> {
-    let names: Vec<String> = metas
-        .all("citation_author")
-        .iter()
-        .filter_map(|v| {
-            let v = clean(v);
-            let v = match v.split_once(", ") {
-                Some((last, first)) if !first.contains(',') => format!("{first} {last}"),
-                _ => v,
-            };
-            clean_byline(&v)
-        })
-        .collect();
-    (!names.is_empty()).then(|| names.join(", "))
+/// journals and preprint servers print for Google Scholar; some print
+/// `citation_authors`), one tag each, in order; "Vaswani, Ashish" is written back in
+/// reading order.
+pub(super) fn citation_authors(metas: &MetaValues) -> Vec<String> {
+    let tags = match metas.all("citation_author") {
+        [] => metas.all("citation_authors"),
+        tags => tags,
+    };
+    let mut names: Vec<String> = Vec::new();
+    for v in tags {
+        let v = clean(v);
+        let v = match v.split_once(", ") {
+            Some((last, first)) if !first.contains(',') => format!("{first} {last}"),
+            _ => v,
+        };
+        if let Some(name) = clean_byline(&v).filter(|n| !names.contains(n)) {
+            names.push(name);
+        }
+    }
+    names
 }
 
 /// How many nodes of a byline-marked box too long to be a byline [`byline_of`] looks

@@ -123,6 +123,12 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
             let names = clean_byline(&ld_authors(a)?)?;
             unless_organisation(names, ld_authors_are_organisations(a))
         })
+        // A paper's list of authors, over the one creator its other tags may name.
+        .or_else(|| {
+            Some(citation_authors(metas))
+                .filter(|a| a.len() >= 2)
+                .map(|a| a.join(", "))
+        })
         .or_else(|| {
             [
                 "dc:creator",
@@ -138,7 +144,7 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
             .find_map(|v| clean_byline(&v))
             .and_then(|b| unless_organisation(b, false))
         })
-        .or_else(|| citation_authors(metas))
+        .or_else(|| Some(citation_authors(metas).join(", ")).filter(|a| !a.is_empty()))
         .or_else(|| labelled_twitter_author(metas).and_then(|b| unless_organisation(b, false)))
         .or_else(|| {
             let (hit, link) = dom_byline(doc);

@@ -405,6 +405,15 @@ fn a_papers_citation_authors_are_its_byline() {
         <body><h1>Attention</h1><p>Abstract.</p></body>"#,
     );
     assert_eq!(m.byline.as_deref(), Some("Ashish Vaswani, Noam Shazeer"));
+    // The list wins over the one creator a Dublin Core tag names; the plural tag
+    // name counts too.
+    let m = meta(
+        r#"<head><meta name="DC.Creator" content="Jennifer Huberty">
+        <meta name="citation_authors" content="Jennifer Huberty">
+        <meta name="citation_authors" content="Jeni Green"></head>
+        <body><h1>Calm</h1><p>Abstract.</p></body>"#,
+    );
+    assert_eq!(m.byline.as_deref(), Some("Jennifer Huberty, Jeni Green"));
 }
 
 #[test]
