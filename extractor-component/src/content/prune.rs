@@ -479,10 +479,21 @@ pub(super) fn is_hard_boilerplate(name: &str, attrs: &Attrs<'_>, style_hides: bo
     if matches!(name, "body" | "html") {
         return false;
     }
-    is_hidden(attrs, style_hides)
-        || attrs.role == "dialog"
-        || attrs.role == "alertdialog"
-        || is_consent_banner(attrs)
+    // `aria-hidden` on the main landmark is a dialog's doing: scripts hide the rest of
+    // the page from screen readers while one is open, and pages get saved so.
+    let main_landmark = name == "main" || attrs.role == "main";
+    let hidden = if main_landmark && attrs.aria_hidden {
+        is_hidden(
+            &Attrs {
+                aria_hidden: false,
+                ..*attrs
+            },
+            style_hides,
+        )
+    } else {
+        is_hidden(attrs, style_hides)
+    };
+    hidden || attrs.role == "dialog" || attrs.role == "alertdialog" || is_consent_banner(attrs)
 }
 
 /// A cookie or data-consent banner (`id="gdpr-banner"`, `class="cookie-notice"`):

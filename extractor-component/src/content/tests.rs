@@ -2225,6 +2225,25 @@ fn page_builder_widgets_are_kept_but_link_box_widgets_dropped() {
 }
 
 #[test]
+fn a_main_landmark_hidden_from_screen_readers_behind_a_dialog_is_read() {
+    // Saved while a dialog was open: scripts set aria-hidden on <main>; the site's
+    // header, with text enough to count as a visible page, stays visible.
+    let menu: String = (0..12)
+        .map(|i| format!("<li><a href=/c/{i}>Category number {i}</a></li>"))
+        .collect();
+    let html = format!(
+        "<body><header><nav><ul>{menu}</ul></nav></header>\
+         <main role=presentation aria-hidden=true>{}<p aria-hidden=true>Secret.</p></main>\
+         <div role=dialog><p>Sign in to continue</p></div></body>",
+        article(4)
+    );
+    let text = extract_text(&html);
+    assert!(text.contains("3: The river"), "{text}");
+    // Inside it, aria-hidden still hides.
+    assert!(!text.contains("Secret"), "{text}");
+}
+
+#[test]
 fn pages_hidden_until_scripts_run_are_read_anyway() {
     let html = format!(
         "<body><div style=\"visibility:hidden; min-height:100vh\"><main>{}</main></div>\
