@@ -652,18 +652,38 @@ fn ld_declares(text: &str, kind: &str) -> bool {
 impl<'f, 'a> Analysis<'f, 'a> {
     pub fn new(flat: &'f Flat<'a>) -> Self {
         let analysis = Self::build(flat, true);
-        if analysis.hard_text[0] >= MIN_VISIBLE_PAGE_CHARS {
+        let shown = analysis.text_beside_furniture();
+        if shown >= MIN_VISIBLE_PAGE_CHARS {
             return analysis;
         }
-        // Nearly nothing visible: pages that hide themselves with an inline style
-        // until their scripts load (`<div style="visibility:hidden; min-height:100vh">`
-        // around the whole page) would otherwise come out empty.
+        // Nearly nothing visible but the site's header and footer: pages that hide
+        // themselves with an inline style until their scripts load (`<div
+        // style="visibility:hidden; min-height:100vh">` around the whole page, or
+        // each streamed fragment in a `display:none` block that script moves into
+        // place) would otherwise come out empty or as a menu.
         let unhidden = Self::build(flat, false);
-        if unhidden.hard_text[0] > 2 * analysis.hard_text[0].max(MIN_VISIBLE_PAGE_CHARS) {
+        if unhidden.text_beside_furniture() > 2 * shown.max(MIN_VISIBLE_PAGE_CHARS) {
             unhidden
         } else {
             analysis
         }
+    }
+    /// Visible text outside the site's header, footer and navigation.
+    fn text_beside_furniture(&self) -> u32 {
+        let flat = self.flat;
+        let (mut chars, mut i) = (0u32, 0);
+        while i < flat.len() {
+            let node = &flat.nodes[i];
+            if self.hard[i] || (node.kind == Kind::Element && is_site_furniture(flat, i)) {
+                i = node.end as usize;
+                continue;
+            }
+            if node.kind == Kind::Text {
+                chars = chars.saturating_add(self.own_chars[i]);
+            }
+            i += 1;
+        }
+        chars
     }
     /// Tells the analysis the page's title, so that a headline repeating it is not
     /// returned twice.

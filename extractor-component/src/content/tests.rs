@@ -2252,6 +2252,18 @@ fn pages_hidden_until_scripts_run_are_read_anyway() {
     );
     let text = extract_text(&html);
     assert!(text.contains("4: The river"), "{text}");
+    // Only the site's header shows: the page's fragments wait in display:none blocks
+    // for the script that moves them into place.
+    let menu: String = (0..20)
+        .map(|i| format!("<li><a href=/c/{i}>Category number {i}</a></li>"))
+        .collect();
+    let html = format!(
+        "<body><header><nav><ul>{menu}</ul></nav></header><main><span id=ph1></span></main>\
+         <div id=fragment1 style=\"display:none\">{}</div></body>",
+        article(5)
+    );
+    let text = extract_text(&html);
+    assert!(text.contains("4: The river"), "{text}");
     // With visible content on the page, inline-style hiding is honoured.
     let html = format!(
         "<body><main>{}</main><div style=\"visibility:hidden\"><p>{PARA} Hidden copy.</p>\
