@@ -771,12 +771,14 @@ fn is_author_page(href: &str) -> bool {
     let mut segments = path.split('/').filter(|s| !s.is_empty());
     while let Some(segment) = segments.next() {
         // "/author/jo-lee", "/authors/jo-lee", "/blog-authors/jo-lee".
-        let lower = segment.to_ascii_lowercase();
         let named = |word: &str| {
-            lower == word
-                || lower
-                    .strip_suffix(word)
-                    .is_some_and(|head| head.ends_with(['-', '_']))
+            let Some(cut) = segment.len().checked_sub(word.len()) else {
+                return false;
+            };
+            segment
+                .get(cut..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(word))
+                && (cut == 0 || segment[..cut].ends_with(['-', '_']))
         };
         if named("author") || named("authors") {
             return segments.next().is_some() && segments.next().is_none();
