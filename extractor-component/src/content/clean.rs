@@ -184,6 +184,16 @@ const MAX_TRAILING_HEADINGS: usize = 2;
 /// How many short labels [`Analysis::drop_trailing_labels`] peels off a region's end.
 const MAX_TRAILING_LABELS: usize = 2;
 
+/// The standard notices sites put inside the content column: affiliate disclosures
+/// ("we may earn a commission from links on this page"), copyright lines and the
+/// site's content licence. Only short leaf blocks: an article *about* commissions
+/// or copyright keeps its paragraphs.
+const NOTICES: LeafBlocks = LeafBlocks {
+    max_chars: MAX_NOTICE_CHARS,
+    hints: &NOTICE_HINTS,
+    matches: is_notice,
+};
+
 /// A shop's checkout note and list counters, repeated on every product and
 /// category page: "Taxes and shipping calculated at checkout", "Showing 24 of 291
 /// results". (Its offers, "Free shipping over $75", are part of what some product
@@ -240,6 +250,15 @@ const DATELINES: LeafBlocks = LeafBlocks {
     max_chars: 40,
     hints: &DIGITS,
     matches: is_dateline,
+};
+
+/// Addresses written out as text under an article ("Article Sources:" and a column
+/// of URLs): a reader follows a link, nobody reads its address. A URL inside a
+/// sentence stays; only blocks holding nothing else go.
+const BARE_ADDRESSES: LeafBlocks = LeafBlocks {
+    max_chars: MAX_BARE_ADDRESS_CHARS,
+    hints: &ADDRESS_HINTS,
+    matches: is_bare_addresses,
 };
 
 impl<'f, 'a> Analysis<'f, 'a> {

@@ -523,25 +523,6 @@ fn ascii_lower(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The standard notices sites put inside the content column: affiliate disclosures
-/// ("we may earn a commission from links on this page"), copyright lines and the
-/// site's content licence. Only short leaf blocks: an article *about* commissions
-/// or copyright keeps its paragraphs.
-const NOTICES: LeafBlocks = LeafBlocks {
-    max_chars: MAX_NOTICE_CHARS,
-    hints: &NOTICE_HINTS,
-    matches: is_notice,
-};
-
-/// Addresses written out as text under an article ("Article Sources:" and a column
-/// of URLs): a reader follows a link, nobody reads its address. A URL inside a
-/// sentence stays; only blocks holding nothing else go.
-const BARE_ADDRESSES: LeafBlocks = LeafBlocks {
-    max_chars: MAX_BARE_ADDRESS_CHARS,
-    hints: &ADDRESS_HINTS,
-    matches: is_bare_addresses,
-};
-
 /// Removes every live element below `root` that `pred` picks, with its subtree
 /// (a [`walk_live`] that only drops or descends).
 fn drop_where(flat: &Flat<'_>, root: usize, removed: &mut [bool], pred: impl Fn(usize) -> bool) {
