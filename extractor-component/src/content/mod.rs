@@ -632,8 +632,11 @@ fn ld_declares(text: &str, kind: &str) -> bool {
 
 impl<'f, 'a> Analysis<'f, 'a> {
     pub fn new(flat: &'f Flat<'a>) -> Self {
+        // Visible text outside the site's header, footer and navigation, over the
+        // whole document (node 0).
+        let own_text = |a: &Self| a.text_outside_furniture(0, &a.hard, 0);
         let analysis = Self::build(flat, true);
-        let shown = analysis.text_beside_furniture();
+        let shown = own_text(&analysis);
         if shown >= MIN_VISIBLE_PAGE_CHARS {
             return analysis;
         }
@@ -643,28 +646,11 @@ impl<'f, 'a> Analysis<'f, 'a> {
         // each streamed fragment in a `display:none` block that script moves into
         // place) would otherwise come out empty or as a menu.
         let unhidden = Self::build(flat, false);
-        if unhidden.text_beside_furniture() > 2 * shown.max(MIN_VISIBLE_PAGE_CHARS) {
+        if own_text(&unhidden) > 2 * shown.max(MIN_VISIBLE_PAGE_CHARS) {
             unhidden
         } else {
             analysis
         }
-    }
-    /// Visible text outside the site's header, footer and navigation.
-    fn text_beside_furniture(&self) -> u32 {
-        let flat = self.flat;
-        let (mut chars, mut i) = (0u32, 0);
-        while i < flat.len() {
-            let node = &flat.nodes[i];
-            if self.hard[i] || (node.kind == Kind::Element && is_site_furniture(flat, i)) {
-                i = node.end as usize;
-                continue;
-            }
-            if node.kind == Kind::Text {
-                chars = chars.saturating_add(self.own_chars[i]);
-            }
-            i += 1;
-        }
-        chars
     }
     /// Tells the analysis the page's title, so that a headline repeating it is not
     /// returned twice.
