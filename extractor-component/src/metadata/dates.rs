@@ -301,12 +301,9 @@ pub(super) fn text_date(text: &str, numeric: Option<bool>) -> Option<String> {
         Some(the) if start > 0 && the.eq_ignore_ascii_case("the ") => &rest[4..],
         _ => rest,
     };
-    let rest = match rest
-        .len()
-        .checked_sub(3)
-        .and_then(|k| rest.get(k..).map(|by| (k, by)))
-    {
-        Some((k, by)) if by.eq_ignore_ascii_case(" by") => &rest[..k],
+    let by = rest.len().saturating_sub(3);
+    let rest = match rest.get(by..) {
+        Some(tail) if tail.eq_ignore_ascii_case(" by") => &rest[..by],
         _ => rest,
     };
     let only_date_words = rest

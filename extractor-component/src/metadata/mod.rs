@@ -106,6 +106,7 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
         .into_iter()
         .flatten()
         .collect();
+    let citations = citation_authors(metas);
     let organisation_byline = std::cell::Cell::new(None);
     let unless_organisation = |byline: String, organisation: bool| {
         if organisation
@@ -124,11 +125,7 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
             unless_organisation(names, ld_authors_are_organisations(a))
         })
         // A paper's list of authors, over the one creator its other tags may name.
-        .or_else(|| {
-            Some(citation_authors(metas))
-                .filter(|a| a.len() >= 2)
-                .map(|a| a.join(", "))
-        })
+        .or_else(|| (citations.len() >= 2).then(|| citations.join(", ")))
         .or_else(|| {
             [
                 "dc:creator",
@@ -144,7 +141,7 @@ pub fn extract(doc: &Html, page_url: Option<&Url>) -> Metadata {
             .find_map(|v| clean_byline(&v))
             .and_then(|b| unless_organisation(b, false))
         })
-        .or_else(|| Some(citation_authors(metas).join(", ")).filter(|a| !a.is_empty()))
+        .or_else(|| (!citations.is_empty()).then(|| citations.join(", ")))
         .or_else(|| labelled_twitter_author(metas).and_then(|b| unless_organisation(b, false)))
         .or_else(|| {
             let (hit, link) = dom_byline(doc);
